@@ -1,0 +1,83 @@
+import { sql } from 'kysely';
+import type { AppContext } from '../../platform/context.js';
+import type { Authenticator, SessionUser } from '../../platform/http/access.js';
+import { conflict, httpError, tooManyRequests } from '../../platform/http/errors.js';
+import { decoyHash, verifyPassword } from '../../platform/security/passwords.js';
+import { consumeRateLimit } from '../../platform/security/rate-limit.js';
+import { resolveApiKey } from './api-keys.js';
+import { resolveSession } from './sessions.js';
+import { addMember, countUsers, createUser, createWorkspace, findUserByEmail, normaliseEmail, workspacesOfUser } from './workspaces.js';
+
+export function accountsAuthenticator(ctx: AppContext): Authenticator {
+  return {
+    fromSessionToken: (token) => resolveSession(ctx.db, ctx.clock, token),
+    fromSecretKey: (key) => resolveApiKey(ctx.db, ctx.clock, key, 'secret'),
+  };
+}
+
+// Per address and per address+account: slows guessing one password and spraying many.
+const loginLimits = {
+  perIp: { limit: 30, windowSeconds: 900 },
+  perAccount: { limit: 8, windowSeconds: 900 },
+};
+
+/** Checks a password; throws 429 with retryAfterSeconds past the limits, 401 on a mismatch. */
+export async function verifyLogin(ctx: AppContext, input: { email: string; password: string; ip: string }) {
+  const email = normaliseEmail(input.email);
+  for (const [bucket, rule] of [[`login:ip:${input.ip}`, loginLimits.perIp], [`login:acct:${input.ip}:${email}`, loginLimits.perAccount]] as const) {
+    const verdict = await consumeRateLimit(ctx.db, ctx.clock, bucket, rule);
+    if (!verdict.allowed) {
+      throw tooManyRequests(`Too many sign-in attempts; try again in ${verdict.retryAfterSeconds} s`, verdict.retryAfterSeconds);
+    }
+  }
+  const user = await findUserByEmail(ctx.db, email);
+  // Verify against a decoy when the account does not exist, so timing tells nothing.
+  const valid = await verifyPassword(input.password, user?.password_hash ?? (await decoyHash()));
+  if (!user || !valid) throw httpError(401, 'Invalid email or password');
+  await ctx.db.updateTable('users').set({ last_login_at: ctx.clock.now() }).where('id', '=', user.id).execute();
+  const workspaces = await workspacesOfUser(ctx.db, user.id);
+  return { userId: user.id, defaultWorkspaceId: workspaces[0]?.id ?? null };
+}
+
+export const demoWorkspaceName = 'Demo workspace';
+
+/** On first start: a workspace for the first admin to land in. */
+export async function ensureDemoWorkspace(ctx: AppContext): Promise<void> {
+  const any = await ctx.db.selectFrom('workspaces').select('id').limit(1).executeTakeFirst();
+  if (!any) {
+    await createWorkspace(ctx.db, demoWorkspaceName);
+    ctx.logger.info('created the demo workspace');
+  }
+}
+
+export async function setupStatus(ctx: AppContext) {
+  const needed = (await countUsers(ctx.db)) === 0;
+  const first = await ctx.db.selectFrom('workspaces').select('name').orderBy('created_at').limit(1).executeTakeFirst();
+  return { needed, workspaceName: needed ? first?.name ?? demoWorkspaceName : null };
+}
+
+/**
+ * First run: the first person to open Tandem creates the admin account (no default
+ * password ships). Serialised by a lock so two simultaneous set-ups cannot both win.
+ */
+export async function completeSetup(ctx: AppContext, input: { email: string; name: string; password: string; ip: string }) {
+  return ctx.db.transaction().execute(async (trx) => {
+    await sql`lock table users in exclusive mode`.execute(trx);
+    if ((await countUsers(trx)) > 0) throw conflict('Tandem is already set up; sign in instead');
+    let workspace = await trx.selectFrom('workspaces').select('id').orderBy('created_at').limit(1).executeTakeFirst();
+    workspace ??= await createWorkspace(trx, demoWorkspaceName);
+    const user = await createUser(trx, input);
+    await addMember(trx, ctx.clock, {
+      workspaceId: workspace.id, userId: user.id, role: 'admin',
+      actor: { type: 'user', id: user.id, label: user.email }, ip: input.ip,
+    });
+    return { userId: user.id, workspaceId: workspace.id };
+  });
+}
+
+export async function describeMe(ctx: AppContext, session: Pick<SessionUser, 'userId' | 'workspaceId'>) {
+  const user = await ctx.db.selectFrom('users').select(['id', 'email', 'name']).where('id', '=', session.userId).executeTakeFirstOrThrow();
+  const workspaces = await workspacesOfUser(ctx.db, session.userId);
+  const current = workspaces.find((w) => w.id === session.workspaceId) ?? null;
+  return { user, workspace: current, workspaces };
+}

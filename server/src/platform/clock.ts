@@ -1,0 +1,24 @@
+/**
+ * The one source of time. Journeys, SLAs, decay, sessions and jobs read `now()` from a
+ * Clock so tests and simulations can move time without sleeping.
+ */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock that only moves when told to; for tests and simulations. */
+export interface ManualClock extends Clock {
+  set(at: Date): void;
+  advance(ms: number): void;
+}
+
+export function manualClock(start: Date = new Date('2026-01-01T00:00:00Z')): ManualClock {
+  let current = start.getTime();
+  return {
+    now: () => new Date(current),
+    set: (at) => { current = at.getTime(); },
+    advance: (ms) => { current += ms; },
+  };
+}

@@ -1,0 +1,47 @@
+import path from 'node:path';
+
+/** Every setting Tandem reads from the environment; documented in docs/configuration.md. */
+export interface Config {
+  /** External PostgreSQL; when unset an embedded PostgreSQL runs in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPgPort: number;
+  host: string;
+  port: number;
+  publicUrl: string;
+  logLevel: string;
+  secureCookies: boolean;
+  dbPoolSize: number;
+  workerConcurrency: number;
+  workerPollMs: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = intFrom(env, 'PORT', 3000);
+  const publicUrl = (env.TANDEM_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.TANDEM_DATA_DIR ?? '.tandem'),
+    embeddedPgPort: intFrom(env, 'TANDEM_PG_PORT', 54329),
+    host: env.HOST ?? '127.0.0.1',
+    port,
+    publicUrl,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    secureCookies: env.TANDEM_SECURE_COOKIES
+      ? env.TANDEM_SECURE_COOKIES === 'true'
+      : publicUrl.startsWith('https://'),
+    dbPoolSize: intFrom(env, 'TANDEM_DB_POOL_SIZE', 10),
+    workerConcurrency: intFrom(env, 'TANDEM_WORKER_CONCURRENCY', 4),
+    workerPollMs: intFrom(env, 'TANDEM_WORKER_POLL_MS', 1000),
+  };
+}
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  }
+  return value;
+}
