@@ -8,6 +8,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
   }
+  interface FastifyInstance {
+    /** Every API route and its declared access, for docs and the tenancy test. */
+    routeCatalog: { method: string; url: string; access: RouteAccess }[];
+  }
   interface FastifyRequest {
     session: SessionUser | null;
     access: WorkspaceAccess | null;
@@ -22,9 +26,13 @@ export function registerAccessHook(app: FastifyInstance, authenticator: Authenti
   app.decorateRequest('session', null);
   app.decorateRequest('access', null);
 
+  app.decorate('routeCatalog', []);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1/') && !route.config?.access) {
-      throw new Error(`route ${route.method} ${route.url} declares no access`);
+    if (!route.url.startsWith('/api/v1/')) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`route ${route.method} ${route.url} declares no access`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.routeCatalog.push({ method, url: route.url, access });
     }
   });
 

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SeededWorkspace, type TestDatabase, type TestServer, seedWorkspace, signIn, startTestServer, testDatabase } from '../../test/harness.js';
+
+/**
+ * Workspace A's admin, with a session or a secret key, aims every API route at workspace B's
+ * records. Nothing of B may come back and nothing of B may change. A new route fails this
+ * test until it is given a sample request below, so no route escapes the check.
+ */
+const sampleRequests: Record<string, (b: BRecords) => { path: string; body?: unknown }> = {
+  'GET /api/v1/setup': () => ({ path: '/api/v1/setup' }),
+  'POST /api/v1/setup': () => ({ path: '/api/v1/setup', body: { email: 'x@x.test', name: 'x', password: 'long enough password' } }),
+  'POST /api/v1/auth/login': (b) => ({ path: '/api/v1/auth/login', body: { email: b.adminEmail, password: 'wrong password!' } }),
+  'POST /api/v1/auth/logout': () => ({ path: '/api/v1/auth/logout' }),
+  'GET /api/v1/me': () => ({ path: '/api/v1/me' }),
+  'POST /api/v1/me/workspace': (b) => ({ path: '/api/v1/me/workspace', body: { workspaceId: b.workspaceId } }),
+  'POST /api/v1/workspaces': () => ({ path: '/api/v1/workspaces', body: { name: 'A2' } }),
+  'GET /api/v1/invitations/accept/:token': (b) => ({ path: `/api/v1/invitations/accept/${b.inviteToken}x` }),
+  'POST /api/v1/invitations/accept/:token': (b) => ({ path: `/api/v1/invitations/accept/${b.inviteToken}x`, body: { password: 'long enough password' } }),
+  'GET /api/v1/workspace': () => ({ path: '/api/v1/workspace' }),
+  'GET /api/v1/members': () => ({ path: '/api/v1/members' }),
+  'PATCH /api/v1/members/:userId': (b) => ({ path: `/api/v1/members/${b.viewerId}`, body: { role: 'admin' } }),
+  'DELETE /api/v1/members/:userId': (b) => ({ path: `/api/v1/members/${b.viewerId}` }),
+  'GET /api/v1/invitations': () => ({ path: '/api/v1/invitations' }),
+  'POST /api/v1/invitations': () => ({ path: '/api/v1/invitations', body: { email: 'someone@elsewhere.test', role: 'admin' } }),
+  'DELETE /api/v1/invitations/:id': (b) => ({ path: `/api/v1/invitations/${b.invitationId}` }),
+  'GET /api/v1/api-keys': () => ({ path: '/api/v1/api-keys' }),
+  'POST /api/v1/api-keys': () => ({ path: '/api/v1/api-keys', body: { name: 'k', kind: 'secret' } }),
+  'DELETE /api/v1/api-keys/:id': (b) => ({ path: `/api/v1/api-keys/${b.keyId}` }),
+  'GET /api/v1/audit-log': () => ({ path: '/api/v1/audit-log' }),
+};
+
+interface BRecords {
+  workspaceId: string;
+  adminEmail: string;
+  viewerId: string;
+  keyId: string;
+  invitationId: string;
+  inviteToken: string;
+}
+
+let database: TestDatabase;
+let server: TestServer;
+let a: SeededWorkspace;
+let b: SeededWorkspace;
+let bRecords: BRecords;
+
+beforeAll(async () => {
+  database = await testDatabase();
+  server = await startTestServer(database.ctx);
+  a = await seedWorkspace(database.ctx, 'Alpha');
+  b = await seedWorkspace(database.ctx, 'Beta');
+  const bAdmin = await signIn(server, b.users.admin);
+  const invite = await (await server.request('/api/v1/invitations', {
+    body: { email: 'new@beta.test', role: 'sales' }, headers: { cookie: bAdmin },
+  })).json();
+  const keys = await (await server.request('/api/v1/api-keys', { headers: { cookie: bAdmin } })).json();
+  bRecords = {
+    workspaceId: b.workspaceId,
+    adminEmail: b.users.admin.email,
+    viewerId: b.users.viewer.id,
+    keyId: keys.items[0].id,
+    invitationId: invite.id,
+    inviteToken: invite.inviteUrl.split('/invite/')[1],
+  };
+});
+
+afterAll(async () => {
+  await server.app.close();
+  await database.close();
+});
+
+/** Everything B has, as B's own admin sees it. */
+async function snapshotB() {
+  const cookie = await signIn(server, b.users.admin);
+  const read = async (path: string) => (await server.request(path, { headers: { cookie } })).json();
+  return {
+    workspace: await read('/api/v1/workspace'),
+    members: await read('/api/v1/members'),
+    invitations: await read('/api/v1/invitations'),
+    keys: (await read('/api/v1/api-keys')).items.map((k: { id: string; revokedAt: string | null; lastUsedAt: unknown }) => ({ id: k.id, revokedAt: k.revokedAt })),
+    auditCount: (await read('/api/v1/audit-log?limit=200')).items.length,
+  };
+}
+
+describe('workspace isolation', () => {
+  it('has a sample request for every API route', () => {
+    const missing = server.app.routeCatalog.map((r) => `${r.method} ${r.url}`).filter((route) => !sampleRequests[route]);
+    expect(missing).toEqual([]);
+  });
+
+  for (const credential of ['session', 'secret key'] as const) {
+    it(`A's admin (${credential}) can neither read nor change B through any route`, async () => {
+      const before = await snapshotB();
+      const headers = credential === 'session'
+        ? { cookie: await signIn(server, a.users.admin) }
+        : { authorization: `Bearer ${a.secretKey}` };
+      const bSecrets = [b.workspaceId, b.users.admin.email, b.users.viewer.id, bRecords.keyId, bRecords.invitationId, 'Beta'];
+
+      // Routes that end or move the session go last, so every other route runs signed in to A.
+      const sessionChanging = ['POST /api/v1/workspaces', 'POST /api/v1/auth/logout'];
+      const routes = [...server.app.routeCatalog].sort((x, y) =>
+        sessionChanging.indexOf(`${x.method} ${x.url}`) - sessionChanging.indexOf(`${y.method} ${y.url}`));
+      const refused: string[] = [];
+      for (const route of routes) {
+        const sample = sampleRequests[`${route.method} ${route.url}`]!(bRecords);
+        const response = await server.request(sample.path, { method: route.method, body: sample.body, headers });
+        const text = await response.text();
+        if (response.status === 401) refused.push(`${route.method} ${route.url}`);
+        for (const secret of bSecrets) {
+          expect(text, `${route.method} ${route.url} leaked ${secret}`).not.toContain(secret);
+        }
+      }
+      // Refused: the wrong-password sign-in, and for a key the routes that need a person's session.
+      // Anything else refused would mean the route ran signed out and proved nothing.
+      const needSession = routes.filter((r) => r.access === 'session').map((r) => `${r.method} ${r.url}`);
+      expect(refused.sort()).toEqual(['POST /api/v1/auth/login', ...(credential === 'session' ? [] : needSession)].sort());
+      const after = await snapshotB();
+      // The sign-ins of snapshotB are the only entries B's audit may gain: none are audited.
+      expect(after).toEqual(before);
+    });
+  }
+
+  it('a secret key of A is refused on B-scoped lookups even with B ids in the path', async () => {
+    const response = await server.request(`/api/v1/api-keys/${bRecords.keyId}`, {
+      method: 'DELETE', headers: { authorization: `Bearer ${a.secretKey}` },
+    });
+    expect(response.status).toBe(404);
+  });
+});
