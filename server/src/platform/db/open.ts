@@ -39,6 +39,8 @@ export async function openDatabase(config: Config, logger: Logger, options: { mi
     connectionString,
     close: async () => {
       await db.destroy();
+      // Kysely ends the pool only if it ever queried through it; migrations use it directly.
+      if (!pool.ended) await pool.end();
       if (embedded?.owned) await embedded.stop();
     },
   };

@@ -80,6 +80,8 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const listener = await options.pool.connect();
   await listener.query(`listen ${jobsChannel}`);
   listener.on('notification', () => wake?.());
+  // A dropped LISTEN connection only costs promptness: the poll still finds the work.
+  listener.on('error', (error) => logger.warn({ err: error }, 'job notification connection failed'));
 
   const loop = (async () => {
     while (!stopping) {
