@@ -1,0 +1,78 @@
+// Shared pieces of the benchmarks: a database to run against, Tandem processes, a table.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, 'server', 'dist', 'cli.js');
+
+/**
+ * A fresh database for one benchmark run: in DATABASE_URL's server when set, else in the
+ * embedded PostgreSQL of `.tandem-bench/` (started through the Tandem CLI's own code).
+ */
+export async function benchDatabase(name) {
+  let adminUrl = process.env.DATABASE_URL;
+  let stop = async () => {};
+  if (!adminUrl) {
+    const { startEmbeddedPostgres } = await import(path.join(root, 'server/dist/platform/db/embedded.js'));
+    const { createLogger } = await import(path.join(root, 'server/dist/platform/logger.js'));
+    const dataDir = path.join(root, '.tandem-bench');
+    mkdirSync(dataDir, { recursive: true });
+    const embedded = await startEmbeddedPostgres({ dataDir, port: Number(process.env.TANDEM_BENCH_PG_PORT ?? 54395), logger: createLogger('warn') });
+    adminUrl = embedded.connectionString('postgres');
+    stop = () => embedded.stop();
+  }
+  const database = `bench_${name}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${database}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  return {
+    url: url.toString(),
+    close: async () => {
+      await admin.query(`drop database if exists ${database} with (force)`);
+      await admin.end();
+      await stop();
+    },
+  };
+}
+
+export async function tandemCli(args, env) {
+  const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c) => { stdout += c; });
+  child.stderr.on('data', (c) => { stderr += c; });
+  const code = await new Promise((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`tandem ${args.join(' ')} failed: ${stderr}`);
+  return stdout;
+}
+
+/** Starts a node process running `script args` and waits for `url` to answer. */
+export async function startServer(args, env, healthUrl) {
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(healthUrl)).ok) break;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.on('exit', resolve));
+    },
+  };
+}
+
+export function tandemServer(role, env, port) {
+  return startServer([cli, role], { LOG_LEVEL: 'warn', PORT: String(port), ...env }, `http://127.0.0.1:${port}/healthz`);
+}
+
+export function printTable(title, rows) {
+  console.log(`\n${title}`);
+  console.table(rows);
+}

@@ -1,0 +1,24 @@
+// The baselines of bench/http: Fastify with nothing but a handler that returns a
+// workspace-shaped object, and (with DATABASE_URL) the same handler doing the two lookups
+// Tandem's route does (the key by workspace + hash, then the workspace) with raw `pg`.
+import Fastify from 'fastify';
+import pg from 'pg';
+
+const [port, mode] = process.argv.slice(2);
+const app = Fastify();
+app.get('/healthz', async () => ({ status: 'ok' }));
+if (mode === 'pg') {
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+  const workspaceId = process.env.BENCH_WORKSPACE_ID;
+  const keyHash = Buffer.from(process.env.BENCH_KEY_HASH, 'hex');
+  app.get('/api/v1/workspace', async () => {
+    const key = await pool.query('select id, role from api_keys where workspace_id = $1 and key_hash = $2 and revoked_at is null', [workspaceId, keyHash]);
+    if (!key.rows.length) throw new Error('key not found');
+    const { rows } = await pool.query('select id, name, created_at as "createdAt" from workspaces where id = $1', [workspaceId]);
+    return rows[0];
+  });
+} else {
+  app.get('/api/v1/workspace', async () => ({ id: '057cd464-9b97-4b1c-b4b1-bedeae0c005b', name: 'Bench', createdAt: new Date().toISOString() }));
+}
+await app.listen({ host: '127.0.0.1', port: Number(port) });
+process.on('SIGTERM', () => app.close().then(() => process.exit(0)));
