@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Authenticator, SessionUser } from '../../platform/http/access.js';
 import { conflict, httpError, tooManyRequests } from '../../platform/http/errors.js';
 import { decoyHash, verifyPassword } from '../../platform/security/passwords.js';
-import { consumeRateLimit } from '../../platform/security/rate-limit.js';
+import { checkFailureLimit, recordFailure } from '../../platform/security/rate-limit.js';
 import { resolveApiKey } from './api-keys.js';
 import { resolveSession } from './sessions.js';
 import { addMember, countUsers, createUser, createWorkspace, findUserByEmail, normaliseEmail, workspacesOfUser } from './workspaces.js';
@@ -15,25 +15,32 @@ export function accountsAuthenticator(ctx: AppContext): Authenticator {
   };
 }
 
-// Per address and per address+account: slows guessing one password and spraying many.
+// Failed sign-ins per address+account slow guessing one password; per address, spraying many.
 const loginLimits = {
-  perIp: { limit: 30, windowSeconds: 900 },
   perAccount: { limit: 8, windowSeconds: 900 },
+  perIp: { limit: 100, windowSeconds: 900 },
 };
 
-/** Checks a password; throws 429 with retryAfterSeconds past the limits, 401 on a mismatch. */
+/** Checks a password; 401 on a mismatch, 429 (with Retry-After) after too many failures. */
 export async function verifyLogin(ctx: AppContext, input: { email: string; password: string; ip: string }) {
   const email = normaliseEmail(input.email);
-  for (const [bucket, rule] of [[`login:ip:${input.ip}`, loginLimits.perIp], [`login:acct:${input.ip}:${email}`, loginLimits.perAccount]] as const) {
-    const verdict = await consumeRateLimit(ctx.db, ctx.clock, bucket, rule);
+  const buckets = [
+    [`login:acct:${input.ip}:${email}`, loginLimits.perAccount],
+    [`login:ip:${input.ip}`, loginLimits.perIp],
+  ] as const;
+  for (const [bucket, rule] of buckets) {
+    const verdict = await checkFailureLimit(ctx.db, ctx.clock, bucket, rule);
     if (!verdict.allowed) {
-      throw tooManyRequests(`Too many sign-in attempts; try again in ${verdict.retryAfterSeconds} s`, verdict.retryAfterSeconds);
+      throw tooManyRequests(`Too many failed sign-ins; try again in ${verdict.retryAfterSeconds} s`, verdict.retryAfterSeconds);
     }
   }
   const user = await findUserByEmail(ctx.db, email);
   // Verify against a decoy when the account does not exist, so timing tells nothing.
   const valid = await verifyPassword(input.password, user?.password_hash ?? (await decoyHash()));
-  if (!user || !valid) throw httpError(401, 'Invalid email or password');
+  if (!user || !valid) {
+    for (const [bucket, rule] of buckets) await recordFailure(ctx.db, ctx.clock, bucket, rule);
+    throw httpError(401, 'Invalid email or password');
+  }
   await ctx.db.updateTable('users').set({ last_login_at: ctx.clock.now() }).where('id', '=', user.id).execute();
   const workspaces = await workspacesOfUser(ctx.db, user.id);
   return { userId: user.id, defaultWorkspaceId: workspaces[0]?.id ?? null };

@@ -19,18 +19,36 @@ export interface RateLimitResult {
  * process (an in-memory counter would multiply the limit by the number of processes).
  */
 export async function consumeRateLimit(db: Db, clock: Clock, bucket: string, rule: RateLimit): Promise<RateLimitResult> {
-  const nowMs = clock.now().getTime();
-  const windowMs = rule.windowSeconds * 1000;
-  const windowStart = new Date(Math.floor(nowMs / windowMs) * windowMs);
+  const { windowStart, retryAfterSeconds } = currentWindow(clock, rule);
   const { rows } = await sql<{ hits: number }>`
     insert into rate_limits (bucket, window_start, hits) values (${bucket}, ${windowStart}, 1)
     on conflict (bucket, window_start) do update set hits = rate_limits.hits + 1
     returning hits`.execute(db);
   const hits = rows[0]?.hits ?? 1;
-  return {
-    allowed: hits <= rule.limit,
-    retryAfterSeconds: Math.max(1, Math.ceil((windowStart.getTime() + windowMs - nowMs) / 1000)),
-  };
+  return { allowed: hits <= rule.limit, retryAfterSeconds };
+}
+
+/**
+ * For limits on failures only (sign-in): `check` before the attempt refuses once `limit`
+ * failures are counted in the window; `recordFailure` counts one. Successes cost nothing,
+ * so a busy office behind one address is not locked out by its own colleagues.
+ */
+export async function checkFailureLimit(db: Db, clock: Clock, bucket: string, rule: RateLimit): Promise<RateLimitResult> {
+  const { windowStart, retryAfterSeconds } = currentWindow(clock, rule);
+  const row = await db.selectFrom('rate_limits').select('hits')
+    .where('bucket', '=', bucket).where('window_start', '=', windowStart).executeTakeFirst();
+  return { allowed: (row?.hits ?? 0) < rule.limit, retryAfterSeconds };
+}
+
+export async function recordFailure(db: Db, clock: Clock, bucket: string, rule: RateLimit): Promise<void> {
+  await consumeRateLimit(db, clock, bucket, rule);
+}
+
+function currentWindow(clock: Clock, rule: RateLimit) {
+  const nowMs = clock.now().getTime();
+  const windowMs = rule.windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(nowMs / windowMs) * windowMs);
+  return { windowStart, retryAfterSeconds: Math.max(1, Math.ceil((windowStart.getTime() + windowMs - nowMs) / 1000)) };
 }
 
 export async function purgeRateLimits(db: Db, before: Date): Promise<void> {
