@@ -153,3 +153,10 @@ export async function removeMember(
     });
   });
 }
+
+/** Whether a user may own records in a workspace (is a member of it). */
+export async function isMember(db: DbOrTx, workspaceId: string, userId: string): Promise<boolean> {
+  const row = await db.selectFrom('memberships').select('user_id')
+    .where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst();
+  return Boolean(row);
+}

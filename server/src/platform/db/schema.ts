@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { AccountTables } from '../../modules/accounts/tables.js';
+import type { ContactTables } from '../../modules/contacts/tables.js';
 import type { JobTables } from '../jobs/tables.js';
 
 /** Timestamps are written as Date and read back as Date (pg's default parser). */
@@ -7,4 +8,4 @@ export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export type { Generated };
 
 /** The whole database as Kysely sees it: each module contributes its own tables. */
-export interface Database extends AccountTables, JobTables {}
+export interface Database extends AccountTables, ContactTables, JobTables {}

@@ -10,9 +10,10 @@ export type Permission =
   | 'records:write'
   | 'members:manage'
   | 'api_keys:manage'
-  | 'audit:read';
+  | 'audit:read'
+  | 'fields:manage';
 
-const everyPermission: readonly Permission[] = ['workspace:read', 'records:write', 'members:manage', 'api_keys:manage', 'audit:read'];
+const everyPermission: readonly Permission[] = ['workspace:read', 'records:write', 'members:manage', 'api_keys:manage', 'audit:read', 'fields:manage'];
 
 const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: everyPermission,

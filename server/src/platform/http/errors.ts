@@ -31,10 +31,18 @@ const statusNames: Record<number, string> = {
 export function errorHandler(error: FastifyError & { field?: string; retryAfterSeconds?: number }, request: FastifyRequest, reply: FastifyReply) {
   const statusCode = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
   let field = error.field;
+  let message = error.message;
   if (error.validation?.length) {
     const first = error.validation[0]!;
-    const missing = (first.params as { missingProperty?: string } | undefined)?.missingProperty;
-    field = missing ?? first.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    const params = first.params as { missingProperty?: string; additionalProperty?: string } | undefined;
+    const path = first.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    const at = (name: string) => (path ? `${path}.${name}` : name);
+    if (params?.additionalProperty) {
+      field = at(params.additionalProperty);
+      message = `${error.validationContext ?? 'body'}/${field} is not a known field`;
+    } else {
+      field = params?.missingProperty ? at(params.missingProperty) : path;
+    }
   }
   if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
   if (statusCode >= 500) {
@@ -43,7 +51,7 @@ export function errorHandler(error: FastifyError & { field?: string; retryAfterS
   return reply.status(statusCode).send({
     statusCode,
     error: statusNames[statusCode] ?? 'Error',
-    message: statusCode >= 500 ? 'Something went wrong on our side; it has been logged' : error.message,
+    message: statusCode >= 500 ? 'Something went wrong on our side; it has been logged' : message,
     ...(field ? { field } : {}),
   });
 }

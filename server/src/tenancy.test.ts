@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SeededWorkspace, type TestDatabase, type TestServer, seedWorkspace, signIn, startTestServer, testDatabase } from '../../test/harness.js';
+import { type SeededWorkspace, type TestDatabase, type TestServer, seedWorkspace, signIn, startTestServer, testDatabase } from './test/harness.js';
 
 /**
  * Workspace A's admin, with a session or a secret key, aims every API route at workspace B's
@@ -27,6 +27,22 @@ const sampleRequests: Record<string, (b: BRecords) => { path: string; body?: unk
   'POST /api/v1/api-keys': () => ({ path: '/api/v1/api-keys', body: { name: 'k', kind: 'secret' } }),
   'DELETE /api/v1/api-keys/:id': (b) => ({ path: `/api/v1/api-keys/${b.keyId}` }),
   'GET /api/v1/audit-log': () => ({ path: '/api/v1/audit-log' }),
+  'GET /api/v1/custom-fields': () => ({ path: '/api/v1/custom-fields' }),
+  'POST /api/v1/custom-fields': () => ({ path: '/api/v1/custom-fields', body: { objectType: 'contact', key: 'tier', label: 'Tier', type: 'text' } }),
+  'PATCH /api/v1/custom-fields/:id': (b) => ({ path: `/api/v1/custom-fields/${b.customFieldId}`, body: { label: 'Hijacked' } }),
+  'GET /api/v1/contacts': (b) => ({ path: `/api/v1/contacts?email=${b.contactEmail}` }),
+  'POST /api/v1/contacts': (b) => ({ path: '/api/v1/contacts', body: { email: b.contactEmail, companyId: b.companyId } }),
+  'GET /api/v1/contacts/:id': (b) => ({ path: `/api/v1/contacts/${b.contactId}` }),
+  'PATCH /api/v1/contacts/:id': (b) => ({ path: `/api/v1/contacts/${b.contactId}`, body: { firstName: 'Hijacked' } }),
+  'DELETE /api/v1/contacts/:id': (b) => ({ path: `/api/v1/contacts/${b.contactId}` }),
+  'GET /api/v1/contacts/:id/timeline': (b) => ({ path: `/api/v1/contacts/${b.contactId}/timeline` }),
+  'GET /api/v1/companies': (b) => ({ path: `/api/v1/companies?domain=${b.companyDomain}` }),
+  'POST /api/v1/companies': (b) => ({ path: '/api/v1/companies', body: { name: 'Copy', domain: b.companyDomain } }),
+  'GET /api/v1/companies/:id': (b) => ({ path: `/api/v1/companies/${b.companyId}` }),
+  'PATCH /api/v1/companies/:id': (b) => ({ path: `/api/v1/companies/${b.companyId}`, body: { name: 'Hijacked' } }),
+  'DELETE /api/v1/companies/:id': (b) => ({ path: `/api/v1/companies/${b.companyId}` }),
+  'GET /api/v1/companies/:id/timeline': (b) => ({ path: `/api/v1/companies/${b.companyId}/timeline` }),
+  'GET /api/v1/search': () => ({ path: '/api/v1/search?q=Secretperson' }),
 };
 
 interface BRecords {
@@ -36,6 +52,11 @@ interface BRecords {
   keyId: string;
   invitationId: string;
   inviteToken: string;
+  contactId: string;
+  contactEmail: string;
+  companyId: string;
+  companyDomain: string;
+  customFieldId: string;
 }
 
 let database: TestDatabase;
@@ -54,6 +75,9 @@ beforeAll(async () => {
     body: { email: 'new@beta.test', role: 'sales' }, headers: { cookie: bAdmin },
   })).json();
   const keys = await (await server.request('/api/v1/api-keys', { headers: { cookie: bAdmin } })).json();
+  const asB = (path: string, body: unknown) => server.request(path, { body, headers: { cookie: bAdmin } }).then((r) => r.json());
+  const field = await asB('/api/v1/custom-fields', { objectType: 'contact', key: 'tier', label: 'Tier', type: 'text' });
+  const contact = await asB('/api/v1/contacts', { email: 'secretperson@betacorp-example.fi', firstName: 'Secretperson', custom: { tier: 'gold' } });
   bRecords = {
     workspaceId: b.workspaceId,
     adminEmail: b.users.admin.email,
@@ -61,6 +85,11 @@ beforeAll(async () => {
     keyId: keys.items[0].id,
     invitationId: invite.id,
     inviteToken: invite.inviteUrl.split('/invite/')[1],
+    contactId: contact.id,
+    contactEmail: contact.email,
+    companyId: contact.companyId,
+    companyDomain: 'betacorp-example.fi',
+    customFieldId: field.id,
   };
 });
 
@@ -79,6 +108,11 @@ async function snapshotB() {
     invitations: await read('/api/v1/invitations'),
     keys: (await read('/api/v1/api-keys')).items.map((k: { id: string; revokedAt: string | null; lastUsedAt: unknown }) => ({ id: k.id, revokedAt: k.revokedAt })),
     auditCount: (await read('/api/v1/audit-log?limit=200')).items.length,
+    customFields: await read('/api/v1/custom-fields'),
+    contacts: await read('/api/v1/contacts'),
+    companies: await read('/api/v1/companies'),
+    contactTimeline: await read(`/api/v1/contacts/${bRecords.contactId}/timeline`),
+    companyTimeline: await read(`/api/v1/companies/${bRecords.companyId}/timeline`),
   };
 }
 
@@ -94,7 +128,8 @@ describe('workspace isolation', () => {
       const headers = credential === 'session'
         ? { cookie: await signIn(server, a.users.admin) }
         : { authorization: `Bearer ${a.secretKey}` };
-      const bSecrets = [b.workspaceId, b.users.admin.email, b.users.viewer.id, bRecords.keyId, bRecords.invitationId, 'Beta'];
+      const bSecrets = [b.workspaceId, b.users.admin.email, b.users.viewer.id, bRecords.keyId, bRecords.invitationId, 'Beta',
+        bRecords.contactId, bRecords.companyId, bRecords.customFieldId, 'Secretperson'];
 
       // Routes that end or move the session go last, so every other route runs signed in to A.
       const sessionChanging = ['POST /api/v1/workspaces', 'POST /api/v1/auth/logout'];

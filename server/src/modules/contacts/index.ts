@@ -1,0 +1,12 @@
+import type { TandemModule } from '../../platform/module.js';
+import { contactRoutes } from './routes.js';
+
+export { createCompany, getCompany } from './companies.js';
+export { createContact, findContactByEmail, getContact, updateContact } from './contacts.js';
+export { recordTouchpoint, type Touchpoint } from './timeline.js';
+
+/** People and companies, their custom fields, the one timeline, search. */
+export const contactsModule: TandemModule = {
+  name: 'contacts',
+  routes: contactRoutes,
+};

@@ -1,0 +1,157 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import type { AppContext } from '../../platform/context.js';
+import { workspaceAccess } from '../../platform/http/access-hook.js';
+import { Uuid } from '../../platform/http/schema-types.js';
+import { createCompany, deleteCompany, getCompany, listCompanies, updateCompany } from './companies.js';
+import { createContact, deleteContact, getContact, listContacts, updateContact } from './contacts.js';
+import { createCustomField, listCustomFields, updateCustomField } from './custom-fields.js';
+import {
+  Company, CompanyInput, Contact, ContactInput, CustomField, CustomFieldInput, CustomFieldPatch, ListQuery, ObjectType, Page,
+  TimelineItem, customFilterProperties,
+} from './schemas.js';
+import { searchRecords } from './search.js';
+import { listTimeline } from './timeline.js';
+
+const IdParams = Type.Object({ id: Uuid });
+const TimelineQuery = Type.Object({ limit: ListQuery.limit, cursor: ListQuery.cursor });
+
+/** Contacts, companies, custom fields, timelines and search. */
+export const contactRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const { db, clock } = ctx;
+
+  app.get('/custom-fields', {
+    config: { access: 'workspace:read' },
+    schema: { tags: ['custom fields'], summary: 'Custom fields of contacts, companies and deals',
+      querystring: Type.Object({ objectType: Type.Optional(ObjectType), includeArchived: Type.Optional(Type.Boolean()) }),
+      response: { 200: Type.Object({ items: Type.Array(CustomField) }) } },
+  }, async (request) => ({
+    items: await listCustomFields(db, workspaceAccess(request).workspaceId, request.query.objectType, { includeArchived: request.query.includeArchived }),
+  }));
+
+  app.post('/custom-fields', {
+    config: { access: 'fields:manage' },
+    schema: { tags: ['custom fields'], summary: 'Define a custom field (no schema change needed)', body: CustomFieldInput, response: { 201: CustomField } },
+  }, async (request, reply) => {
+    reply.status(201);
+    return createCustomField(db, clock, { workspaceId: workspaceAccess(request).workspaceId, ...request.body });
+  });
+
+  app.patch('/custom-fields/:id', {
+    config: { access: 'fields:manage' },
+    schema: { tags: ['custom fields'], summary: 'Rename, reorder, change options, require or archive a custom field', params: IdParams, body: CustomFieldPatch, response: { 200: CustomField } },
+  }, async (request) => updateCustomField(db, clock, { workspaceId: workspaceAccess(request).workspaceId, id: request.params.id, ...request.body }));
+
+  app.get('/contacts', {
+    config: { access: 'workspace:read' },
+    schema: { tags: ['contacts'], summary: 'List contacts: filters, custom.<key>=value, sort, cursor pagination',
+      querystring: Type.Object({
+        ...ListQuery,
+        email: Type.Optional(Type.String({ maxLength: 320 })),
+        ownerId: Type.Optional(Uuid), companyId: Type.Optional(Uuid), lifecycleStage: Type.Optional(Type.String({ maxLength: 50 })),
+        tag: Type.Optional(Type.String({ maxLength: 100 })), country: Type.Optional(Type.String({ maxLength: 100 })),
+      }, customFilterProperties),
+      response: { 200: Page(Contact) } },
+  }, async (request) => listContacts(db, workspaceAccess(request).workspaceId, request.query));
+
+  app.post('/contacts', {
+    config: { access: 'records:write' },
+    schema: { tags: ['contacts'], summary: 'Create a contact (linked to a company by email domain unless companyId is given)', body: ContactInput, response: { 201: Contact } },
+  }, async (request, reply) => {
+    const access = workspaceAccess(request);
+    const contact = await db.transaction().execute((trx) => createContact(trx, clock, access.workspaceId, access.actor, request.body));
+    reply.status(201);
+    return contact;
+  });
+
+  app.get('/contacts/:id', {
+    config: { access: 'workspace:read' },
+    schema: { tags: ['contacts'], summary: 'A contact (a merged-away id answers with the surviving record)', params: IdParams, response: { 200: Contact } },
+  }, async (request) => getContact(db, workspaceAccess(request).workspaceId, request.params.id));
+
+  app.patch('/contacts/:id', {
+    config: { access: 'records:write' },
+    schema: { tags: ['contacts'], summary: 'Update a contact; every changed field lands on its timeline', params: IdParams, body: ContactInput, response: { 200: Contact } },
+  }, async (request) => {
+    const access = workspaceAccess(request);
+    return db.transaction().execute((trx) => updateContact(trx, clock, access.workspaceId, access.actor, request.params.id, request.body));
+  });
+
+  app.delete('/contacts/:id', {
+    config: { access: 'records:write' },
+    schema: { tags: ['contacts'], summary: 'Delete a contact', params: IdParams },
+  }, async (request, reply) => {
+    await deleteContact(db, workspaceAccess(request).workspaceId, request.params.id);
+    return reply.status(204).send();
+  });
+
+  app.get('/contacts/:id/timeline', {
+    config: { access: 'workspace:read' },
+    schema: { tags: ['contacts'], summary: "A contact's touchpoints, newest first", params: IdParams, querystring: TimelineQuery, response: { 200: Page(TimelineItem) } },
+  }, async (request) => {
+    const workspaceId = workspaceAccess(request).workspaceId;
+    const contact = await getContact(db, workspaceId, request.params.id);
+    return listTimeline(db, workspaceId, { contactId: contact.id }, request.query);
+  });
+
+  app.get('/companies', {
+    config: { access: 'workspace:read' },
+    schema: { tags: ['companies'], summary: 'List companies: filters, custom.<key>=value, sort, cursor pagination',
+      querystring: Type.Object({
+        ...ListQuery,
+        domain: Type.Optional(Type.String({ maxLength: 300 })), ownerId: Type.Optional(Uuid),
+        tag: Type.Optional(Type.String({ maxLength: 100 })), country: Type.Optional(Type.String({ maxLength: 100 })),
+        industry: Type.Optional(Type.String({ maxLength: 200 })),
+      }, customFilterProperties),
+      response: { 200: Page(Company) } },
+  }, async (request) => listCompanies(db, workspaceAccess(request).workspaceId, request.query));
+
+  app.post('/companies', {
+    config: { access: 'records:write' },
+    schema: { tags: ['companies'], summary: 'Create a company (the domain is normalised and unique)', body: Type.Intersect([CompanyInput, Type.Object({ name: Type.String({ minLength: 1 }) })]), response: { 201: Company } },
+  }, async (request, reply) => {
+    const access = workspaceAccess(request);
+    const company = await db.transaction().execute((trx) => createCompany(trx, clock, access.workspaceId, access.actor, request.body));
+    reply.status(201);
+    return company;
+  });
+
+  app.get('/companies/:id', {
+    config: { access: 'workspace:read' },
+    schema: { tags: ['companies'], summary: 'A company', params: IdParams, response: { 200: Company } },
+  }, async (request) => getCompany(db, workspaceAccess(request).workspaceId, request.params.id));
+
+  app.patch('/companies/:id', {
+    config: { access: 'records:write' },
+    schema: { tags: ['companies'], summary: 'Update a company', params: IdParams, body: CompanyInput, response: { 200: Company } },
+  }, async (request) => {
+    const access = workspaceAccess(request);
+    return db.transaction().execute((trx) => updateCompany(trx, clock, access.workspaceId, access.actor, request.params.id, request.body));
+  });
+
+  app.delete('/companies/:id', {
+    config: { access: 'records:write' },
+    schema: { tags: ['companies'], summary: 'Delete a company (its contacts stay, unlinked)', params: IdParams },
+  }, async (request, reply) => {
+    await deleteCompany(db, workspaceAccess(request).workspaceId, request.params.id);
+    return reply.status(204).send();
+  });
+
+  app.get('/companies/:id/timeline', {
+    config: { access: 'workspace:read' },
+    schema: { tags: ['companies'], summary: "A company's touchpoints and those of its contacts, newest first", params: IdParams, querystring: TimelineQuery, response: { 200: Page(TimelineItem) } },
+  }, async (request) => {
+    const workspaceId = workspaceAccess(request).workspaceId;
+    const company = await getCompany(db, workspaceId, request.params.id);
+    return listTimeline(db, workspaceId, { companyId: company.id }, request.query);
+  });
+
+  app.get('/search', {
+    config: { access: 'workspace:read' },
+    schema: { tags: ['search'], summary: 'Ranked search across contacts and companies by name, email, domain and phone',
+      querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 200 }), limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }) }),
+      response: { 200: Type.Object({ items: Type.Array(Type.Object({
+        type: Type.String(), id: Uuid, title: Type.String(), subtitle: Type.Union([Type.String(), Type.Null()]), score: Type.Number(),
+      })) }) } },
+  }, async (request) => ({ items: await searchRecords(db, workspaceAccess(request).workspaceId, request.query.q, request.query.limit) }));
+};

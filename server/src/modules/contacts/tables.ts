@@ -1,0 +1,80 @@
+import type { Generated, Timestamp } from '../../platform/db/schema.js';
+
+export type CrmObject = 'contact' | 'company' | 'deal';
+export type CustomFieldType = 'text' | 'number' | 'date' | 'boolean' | 'select' | 'multi_select';
+export type CustomValues = Record<string, string | number | boolean | string[]>;
+
+export interface ContactTables {
+  custom_fields: {
+    workspace_id: string;
+    id: Generated<string>;
+    object_type: CrmObject;
+    key: string;
+    label: string;
+    type: CustomFieldType;
+    options: Generated<{ value: string; label: string }[]>;
+    required: Generated<boolean>;
+    position: Generated<number>;
+    created_at: Timestamp;
+    archived_at: Timestamp | null;
+  };
+  companies: {
+    workspace_id: string;
+    id: Generated<string>;
+    name: string;
+    domain: string | null;
+    industry: string | null;
+    employee_count: number | null;
+    revenue_band: string | null;
+    country: string | null;
+    owner_id: string | null;
+    tags: Generated<string[]>;
+    custom: Generated<CustomValues>;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+  contacts: {
+    workspace_id: string;
+    id: Generated<string>;
+    email: string | null;
+    first_name: string | null;
+    last_name: string | null;
+    phone: string | null;
+    job_title: string | null;
+    persona: string | null;
+    seniority: string | null;
+    country: string | null;
+    city: string | null;
+    timezone: string | null;
+    owner_id: string | null;
+    source: string | null;
+    tags: Generated<string[]>;
+    lifecycle_stage: Generated<string>;
+    company_id: string | null;
+    custom: Generated<CustomValues>;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+  record_redirects: {
+    workspace_id: string;
+    object_type: CrmObject;
+    old_id: string;
+    new_id: string;
+    merged_at: Timestamp;
+  };
+  timeline_entries: {
+    workspace_id: string;
+    id: Generated<number>;
+    occurred_at: Timestamp;
+    kind: string;
+    contact_id: string | null;
+    company_id: string | null;
+    deal_id: string | null;
+    actor_type: 'user' | 'api_key' | 'system' | 'cli' | 'contact';
+    actor_id: string | null;
+    actor_label: string | null;
+    source_type: string | null;
+    source_id: string | null;
+    data: Generated<unknown>;
+  };
+}
