@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DbOrTx } from '../../platform/db/database.js';
+import type { Db } from '../../platform/db/database.js';
 import { escapeLike } from './companies.js';
 import { contactSearchText } from './contacts.js';
 
@@ -11,6 +11,8 @@ export interface SearchHit {
   score: number;
 }
 
+const wordSimilarityThreshold = 0.4;
+
 const companySearchText = sql<string>`(name || ' ' || coalesce(domain, ''))`;
 
 /**
@@ -18,7 +20,7 @@ const companySearchText = sql<string>`(name || ' ' || coalesce(domain, ''))`;
  * or is close to it (trigram word similarity, which forgives typos); both are answered by the
  * (workspace_id, text gin_trgm_ops) indexes. Exact email/domain hits rank first.
  */
-export async function searchRecords(db: DbOrTx, workspaceId: string, query: string, limit: number): Promise<SearchHit[]> {
+export async function searchRecords(db: Db, workspaceId: string, query: string, limit: number): Promise<SearchHit[]> {
   const q = query.trim().toLowerCase();
   const like = `%${escapeLike(q)}%`;
   const contacts = db.selectFrom('contacts')
@@ -39,6 +41,10 @@ export async function searchRecords(db: DbOrTx, workspaceId: string, query: stri
     .where('workspace_id', '=', workspaceId)
     .where(sql<boolean>`(${companySearchText} ilike ${like} or ${q} <% ${companySearchText})`)
     .orderBy('score', 'desc').limit(limit);
-  const rows = await sql<SearchHit>`(${contacts}) union all (${companies}) order by score desc, title limit ${limit}`.execute(db);
+  const rows = await db.transaction().execute(async (trx) => {
+    // Below the default 0.6, a one-letter typo in a surname still matches.
+    await sql`set local pg_trgm.word_similarity_threshold = ${sql.lit(wordSimilarityThreshold)}`.execute(trx);
+    return sql<SearchHit>`(${contacts}) union all (${companies}) order by score desc, title limit ${limit}`.execute(trx);
+  });
   return rows.rows.map((row) => ({ ...row, score: Number(row.score) }));
 }
