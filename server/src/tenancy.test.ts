@@ -43,6 +43,24 @@ const sampleRequests: Record<string, (b: BRecords) => { path: string; body?: unk
   'DELETE /api/v1/companies/:id': (b) => ({ path: `/api/v1/companies/${b.companyId}` }),
   'GET /api/v1/companies/:id/timeline': (b) => ({ path: `/api/v1/companies/${b.companyId}/timeline` }),
   'GET /api/v1/search': () => ({ path: '/api/v1/search?q=Secretperson' }),
+  'GET /api/v1/pipelines': () => ({ path: '/api/v1/pipelines' }),
+  'POST /api/v1/pipelines': () => ({ path: '/api/v1/pipelines', body: { name: 'P', stages: [
+    { name: 'a', probability: 10 }, { name: 'w', probability: 100, kind: 'won' }, { name: 'l', probability: 0, kind: 'lost' }] } }),
+  'GET /api/v1/deals': (b) => ({ path: `/api/v1/deals?companyId=${b.companyId}` }),
+  'POST /api/v1/deals': (b) => ({ path: '/api/v1/deals', body: { name: 'Steal', stageId: b.stageId } }),
+  'GET /api/v1/deals/:id': (b) => ({ path: `/api/v1/deals/${b.dealId}` }),
+  'PATCH /api/v1/deals/:id': (b) => ({ path: `/api/v1/deals/${b.dealId}`, body: { name: 'Hijacked' } }),
+  'DELETE /api/v1/deals/:id': (b) => ({ path: `/api/v1/deals/${b.dealId}` }),
+  'GET /api/v1/deals/:id/timeline': (b) => ({ path: `/api/v1/deals/${b.dealId}/timeline` }),
+  'PUT /api/v1/deals/:id/contacts/:contactId': (b) => ({ path: `/api/v1/deals/${b.dealId}/contacts/${b.contactId}`, body: { role: 'user' } }),
+  'DELETE /api/v1/deals/:id/contacts/:contactId': (b) => ({ path: `/api/v1/deals/${b.dealId}/contacts/${b.contactId}` }),
+  'GET /api/v1/activities': (b) => ({ path: `/api/v1/activities?contactId=${b.contactId}` }),
+  'POST /api/v1/activities': (b) => ({ path: '/api/v1/activities', body: { kind: 'note', body: 'x', contactId: b.contactId } }),
+  'DELETE /api/v1/activities/:id': (b) => ({ path: `/api/v1/activities/${b.activityId}` }),
+  'GET /api/v1/tasks': (b) => ({ path: `/api/v1/tasks?contactId=${b.contactId}&status=all` }),
+  'POST /api/v1/tasks': (b) => ({ path: '/api/v1/tasks', body: { title: 'x', dealId: b.dealId } }),
+  'PATCH /api/v1/tasks/:id': (b) => ({ path: `/api/v1/tasks/${b.taskId}`, body: { done: true } }),
+  'DELETE /api/v1/tasks/:id': (b) => ({ path: `/api/v1/tasks/${b.taskId}` }),
 };
 
 interface BRecords {
@@ -57,6 +75,10 @@ interface BRecords {
   companyId: string;
   companyDomain: string;
   customFieldId: string;
+  dealId: string;
+  stageId: string;
+  activityId: string;
+  taskId: string;
 }
 
 let database: TestDatabase;
@@ -78,6 +100,9 @@ beforeAll(async () => {
   const asB = (path: string, body: unknown) => server.request(path, { body, headers: { cookie: bAdmin } }).then((r) => r.json());
   const field = await asB('/api/v1/custom-fields', { objectType: 'contact', key: 'tier', label: 'Tier', type: 'text' });
   const contact = await asB('/api/v1/contacts', { email: 'secretperson@betacorp-example.fi', firstName: 'Secretperson', custom: { tier: 'gold' } });
+  const deal = await asB('/api/v1/deals', { name: 'Secretdeal', amount: 1000, contacts: [{ contactId: contact.id, role: 'champion' }] });
+  const activity = await asB('/api/v1/activities', { kind: 'call', subject: 'Secretcall', contactId: contact.id, dealId: deal.id });
+  const task = await asB('/api/v1/tasks', { title: 'Secrettask', contactId: contact.id });
   bRecords = {
     workspaceId: b.workspaceId,
     adminEmail: b.users.admin.email,
@@ -90,6 +115,10 @@ beforeAll(async () => {
     companyId: contact.companyId,
     companyDomain: 'betacorp-example.fi',
     customFieldId: field.id,
+    dealId: deal.id,
+    stageId: deal.stageId,
+    activityId: activity.id,
+    taskId: task.id,
   };
 });
 
@@ -113,6 +142,10 @@ async function snapshotB() {
     companies: await read('/api/v1/companies'),
     contactTimeline: await read(`/api/v1/contacts/${bRecords.contactId}/timeline`),
     companyTimeline: await read(`/api/v1/companies/${bRecords.companyId}/timeline`),
+    pipelines: await read('/api/v1/pipelines'),
+    deal: await read(`/api/v1/deals/${bRecords.dealId}`),
+    activities: await read(`/api/v1/activities?contactId=${bRecords.contactId}`),
+    tasks: await read(`/api/v1/tasks?contactId=${bRecords.contactId}&status=all`),
   };
 }
 
@@ -129,7 +162,8 @@ describe('workspace isolation', () => {
         ? { cookie: await signIn(server, a.users.admin) }
         : { authorization: `Bearer ${a.secretKey}` };
       const bSecrets = [b.workspaceId, b.users.admin.email, b.users.viewer.id, bRecords.keyId, bRecords.invitationId, 'Beta',
-        bRecords.contactId, bRecords.companyId, bRecords.customFieldId, 'Secretperson'];
+        bRecords.contactId, bRecords.companyId, bRecords.customFieldId, 'Secretperson',
+        bRecords.dealId, bRecords.stageId, bRecords.activityId, bRecords.taskId, 'Secretdeal', 'Secretcall', 'Secrettask'];
 
       // Routes that end or move the session go last, so every other route runs signed in to A.
       const sessionChanging = ['POST /api/v1/workspaces', 'POST /api/v1/auth/logout'];

@@ -2,6 +2,7 @@ import { platformMaintenance } from '../platform/jobs/maintenance.js';
 import type { TandemModule } from '../platform/module.js';
 import { accountsModule } from './accounts/index.js';
 import { contactsModule } from './contacts/index.js';
+import { dealsModule } from './deals/index.js';
 
 /** Every module the runtime mounts, in order. A new domain module is added here. */
-export const modules: TandemModule[] = [platformMaintenance, accountsModule, contactsModule];
+export const modules: TandemModule[] = [platformMaintenance, accountsModule, contactsModule, dealsModule];

@@ -5,7 +5,8 @@ import { badRequest, conflict } from '../../platform/http/errors.js';
 import type { AuditActor } from '../accounts/index.js';
 import { listCustomFields, validateCustomValues } from './custom-fields.js';
 import { normaliseDomain } from './domains.js';
-import { checkOwner, customFilters, decodeCursor, encodeCursor, normaliseTags, notFoundUnless, resolveId, sortSpec } from './records.js';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
+import { checkOwner, customFilters, normaliseTags, notFoundUnless, resolveId, sortSpec } from './records.js';
 import type { CustomValues } from './tables.js';
 import { fieldChanges, recordTouchpoint } from './timeline.js';
 

@@ -6,7 +6,8 @@ import type { AuditActor } from '../accounts/index.js';
 import { companyForDomain, escapeLike, getCompany } from './companies.js';
 import { listCustomFields, validateCustomValues } from './custom-fields.js';
 import { companyDomainOfEmail, normaliseEmail } from './domains.js';
-import { checkOwner, customFilters, decodeCursor, encodeCursor, normaliseTags, notFoundUnless, resolveId, sortSpec } from './records.js';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
+import { checkOwner, customFilters, normaliseTags, notFoundUnless, resolveId, sortSpec } from './records.js';
 import type { CustomValues } from './tables.js';
 import { fieldChanges, recordTouchpoint } from './timeline.js';
 

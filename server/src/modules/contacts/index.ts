@@ -3,7 +3,10 @@ import { contactRoutes } from './routes.js';
 
 export { createCompany, getCompany } from './companies.js';
 export { createContact, findContactByEmail, getContact, updateContact } from './contacts.js';
-export { recordTouchpoint, type Touchpoint } from './timeline.js';
+export { listTimeline, recordTouchpoint, removeTouchpoints, type Touchpoint } from './timeline.js';
+export { listCustomFields, validateCustomValues } from './custom-fields.js';
+export { checkOwner, resolveId } from './records.js';
+export type { CustomValues } from './tables.js';
 
 /** People and companies, their custom fields, the one timeline, search. */
 export const contactsModule: TandemModule = {

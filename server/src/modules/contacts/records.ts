@@ -55,20 +55,6 @@ export function sortSpec(sort: string, standard: Record<string, 'text' | 'time' 
   return { expression, descending };
 }
 
-export function encodeCursor(value: unknown, id: string): string {
-  return Buffer.from(JSON.stringify([value instanceof Date ? value.toISOString() : value, id])).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): [unknown, string] {
-  try {
-    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [unknown, string];
-    if (!Array.isArray(decoded) || decoded.length !== 2 || typeof decoded[1] !== 'string') throw new Error('bad');
-    return decoded;
-  } catch {
-    throw badRequest('cursor is not one this API returned', 'cursor');
-  }
-}
-
 /** Filters on custom fields from `custom.<key>=value` query parameters (equality; any-of for multi-select). */
 export function customFilters(query: object, definitions: CustomFieldDefinition[]): Record<string, unknown>[] {
   const filters: Record<string, unknown>[] = [];

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import type { DbOrTx } from '../../platform/db/database.js';
-import { badRequest } from '../../platform/http/errors.js';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import type { AuditActor } from '../accounts/index.js';
 
 /** What a touchpoint is about; an entry may concern a contact, a company and a deal at once. */
@@ -70,7 +70,7 @@ export async function listTimeline(
   }
   if (page.cursor) {
     const [at, id] = decodeCursor(page.cursor);
-    query = query.where(sql<boolean>`(occurred_at, id) < (${at}, ${id})`);
+    query = query.where(sql<boolean>`(occurred_at, id) < (${at}::timestamptz, ${id}::bigint)`);
   }
   const rows = await query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).execute();
   const items = rows.slice(0, page.limit).map((row) => ({
@@ -84,21 +84,6 @@ export async function listTimeline(
   return { items, nextCursor: rows.length > page.limit && last ? encodeCursor(last.occurredAt, last.id) : null };
 }
 
-function encodeCursor(at: Date, id: number): string {
-  return Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [Date, number] {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, number];
-    const date = new Date(at);
-    if (Number.isNaN(date.getTime()) || !Number.isInteger(id)) throw new Error('bad cursor');
-    return [date, id];
-  } catch {
-    throw badRequest('cursor is not one this API returned', 'cursor');
-  }
-}
-
 /** The field-by-field difference of an update, for a `record.updated` touchpoint. */
 export function fieldChanges(before: Record<string, unknown>, after: Record<string, unknown>, fields: string[]) {
   const changes: { field: string; old: unknown; new: unknown }[] = [];
@@ -109,4 +94,10 @@ export function fieldChanges(before: Record<string, unknown>, after: Record<stri
     }
   }
   return changes;
+}
+
+/** Removes the entries of a source row that no longer exists (a deleted note, say). */
+export async function removeTouchpoints(db: DbOrTx, workspaceId: string, source: { type: string; id: string }): Promise<void> {
+  await db.deleteFrom('timeline_entries')
+    .where('workspace_id', '=', workspaceId).where('source_type', '=', source.type).where('source_id', '=', source.id).execute();
 }

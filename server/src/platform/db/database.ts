@@ -9,6 +9,8 @@ export type DbOrTx = Db | Tx;
 
 // bigint ids (int8) come back as strings by default; ours stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+// A calendar date stays "2026-12-31": as a JS Date it would shift with the server's time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export function createPool(connectionString: string, max: number): pg.Pool {
   return new pg.Pool({ connectionString, max, idleTimeoutMillis: 30_000 });

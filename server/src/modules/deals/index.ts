@@ -1,0 +1,13 @@
+import type { TandemModule } from '../../platform/module.js';
+import { dealRoutes } from './routes.js';
+
+export { createDeal, getDeal, updateDeal } from './deals.js';
+export { logActivity } from './activities.js';
+export { createTask } from './tasks.js';
+export { listPipelines } from './pipelines.js';
+
+/** Pipelines and deals, activities (notes, calls, meetings, emails) and tasks. */
+export const dealsModule: TandemModule = {
+  name: 'deals',
+  routes: dealRoutes,
+};
