@@ -43,6 +43,10 @@ const sampleRequests: Record<string, (b: BRecords) => { path: string; body?: unk
   'DELETE /api/v1/companies/:id': (b) => ({ path: `/api/v1/companies/${b.companyId}` }),
   'GET /api/v1/companies/:id/timeline': (b) => ({ path: `/api/v1/companies/${b.companyId}/timeline` }),
   'GET /api/v1/search': () => ({ path: '/api/v1/search?q=Secretperson' }),
+  'GET /api/v1/contacts/duplicates': () => ({ path: '/api/v1/contacts/duplicates' }),
+  'POST /api/v1/contacts/merge': (b) => ({ path: '/api/v1/contacts/merge', body: { primaryId: b.contactId, duplicateId: b.contactId2 } }),
+  'GET /api/v1/companies/duplicates': () => ({ path: '/api/v1/companies/duplicates' }),
+  'POST /api/v1/companies/merge': (b) => ({ path: '/api/v1/companies/merge', body: { primaryId: b.companyId, duplicateId: b.companyId2 } }),
   'GET /api/v1/pipelines': () => ({ path: '/api/v1/pipelines' }),
   'POST /api/v1/pipelines': () => ({ path: '/api/v1/pipelines', body: { name: 'P', stages: [
     { name: 'a', probability: 10 }, { name: 'w', probability: 100, kind: 'won' }, { name: 'l', probability: 0, kind: 'lost' }] } }),
@@ -75,6 +79,8 @@ interface BRecords {
   companyId: string;
   companyDomain: string;
   customFieldId: string;
+  contactId2: string;
+  companyId2: string;
   dealId: string;
   stageId: string;
   activityId: string;
@@ -100,6 +106,8 @@ beforeAll(async () => {
   const asB = (path: string, body: unknown) => server.request(path, { body, headers: { cookie: bAdmin } }).then((r) => r.json());
   const field = await asB('/api/v1/custom-fields', { objectType: 'contact', key: 'tier', label: 'Tier', type: 'text' });
   const contact = await asB('/api/v1/contacts', { email: 'secretperson@betacorp-example.fi', firstName: 'Secretperson', custom: { tier: 'gold' } });
+  const contact2 = await asB('/api/v1/contacts', { email: 'secretperson+2@betacorp-example.fi', firstName: 'Secretperson' });
+  const company2 = await asB('/api/v1/companies', { name: 'Betacorp Oy' });
   const deal = await asB('/api/v1/deals', { name: 'Secretdeal', amount: 1000, contacts: [{ contactId: contact.id, role: 'champion' }] });
   const activity = await asB('/api/v1/activities', { kind: 'call', subject: 'Secretcall', contactId: contact.id, dealId: deal.id });
   const task = await asB('/api/v1/tasks', { title: 'Secrettask', contactId: contact.id });
@@ -115,6 +123,8 @@ beforeAll(async () => {
     companyId: contact.companyId,
     companyDomain: 'betacorp-example.fi',
     customFieldId: field.id,
+    contactId2: contact2.id,
+    companyId2: company2.id,
     dealId: deal.id,
     stageId: deal.stageId,
     activityId: activity.id,
@@ -143,6 +153,7 @@ async function snapshotB() {
     contactTimeline: await read(`/api/v1/contacts/${bRecords.contactId}/timeline`),
     companyTimeline: await read(`/api/v1/companies/${bRecords.companyId}/timeline`),
     pipelines: await read('/api/v1/pipelines'),
+    duplicates: await read('/api/v1/contacts/duplicates'),
     deal: await read(`/api/v1/deals/${bRecords.dealId}`),
     activities: await read(`/api/v1/activities?contactId=${bRecords.contactId}`),
     tasks: await read(`/api/v1/tasks?contactId=${bRecords.contactId}&status=all`),
@@ -163,7 +174,7 @@ describe('workspace isolation', () => {
         : { authorization: `Bearer ${a.secretKey}` };
       const bSecrets = [b.workspaceId, b.users.admin.email, b.users.viewer.id, bRecords.keyId, bRecords.invitationId, 'Beta',
         bRecords.contactId, bRecords.companyId, bRecords.customFieldId, 'Secretperson',
-        bRecords.dealId, bRecords.stageId, bRecords.activityId, bRecords.taskId, 'Secretdeal', 'Secretcall', 'Secrettask'];
+        bRecords.contactId2, bRecords.companyId2, bRecords.dealId, bRecords.stageId, bRecords.activityId, bRecords.taskId, 'Secretdeal', 'Secretcall', 'Secrettask'];
 
       // Routes that end or move the session go last, so every other route runs signed in to A.
       const sessionChanging = ['POST /api/v1/workspaces', 'POST /api/v1/auth/logout'];

@@ -7,6 +7,7 @@ export { listTimeline, recordTouchpoint, removeTouchpoints, type Touchpoint } fr
 export { listCustomFields, validateCustomValues } from './custom-fields.js';
 export { checkOwner, resolveId } from './records.js';
 export type { CustomValues } from './tables.js';
+export { onMerge, type MergeHook } from './merge.js';
 
 /** People and companies, their custom fields, the one timeline, search. */
 export const contactsModule: TandemModule = {

@@ -10,6 +10,7 @@ import {
   Company, CompanyInput, Contact, ContactInput, CustomField, CustomFieldInput, CustomFieldPatch, ListQuery, ObjectType, Page,
   TimelineItem, customFilterProperties,
 } from './schemas.js';
+import { findDuplicates, mergeCompanies, mergeContacts } from './merge.js';
 import { searchRecords } from './search.js';
 import { listTimeline } from './timeline.js';
 
@@ -144,6 +145,50 @@ export const contactRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
     const workspaceId = workspaceAccess(request).workspaceId;
     const company = await getCompany(db, workspaceId, request.params.id);
     return listTimeline(db, workspaceId, { companyId: company.id }, request.query);
+  });
+
+  const MergeBody = Type.Object({
+    primaryId: Uuid,
+    duplicateId: Uuid,
+    keep: Type.Optional(Type.Record(Type.String(), Type.Unsafe<'primary' | 'duplicate'>({ type: 'string', enum: ['primary', 'duplicate'] }),
+      { description: 'Per field, whose value survives; by default the primary\'s unless it is empty' })),
+  }, { additionalProperties: false });
+  const DuplicateQuery = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) });
+
+  app.get('/contacts/duplicates', {
+    config: { access: 'workspace:read' },
+    schema: { tags: ['contacts'], summary: 'Likely duplicate contacts: the same mailbox, or the same name at the same company', querystring: DuplicateQuery,
+      response: { 200: Type.Object({ items: Type.Array(Type.Object({ reason: Type.String(), records: Type.Array(Contact) })) }) } },
+  }, async (request) => {
+    const workspaceId = workspaceAccess(request).workspaceId;
+    const groups = await findDuplicates(db, workspaceId, 'contact', request.query.limit);
+    return { items: await Promise.all(groups.map(async (g) => ({ reason: g.reason, records: await Promise.all(g.ids.map((id) => getContact(db, workspaceId, id))) }))) };
+  });
+
+  app.post('/contacts/merge', {
+    config: { access: 'records:write' },
+    schema: { tags: ['contacts'], summary: 'Merge a duplicate into a primary contact; everything related moves, the old id keeps resolving', body: MergeBody, response: { 200: Contact } },
+  }, async (request) => {
+    const access = workspaceAccess(request);
+    return db.transaction().execute((trx) => mergeContacts(trx, clock, access.workspaceId, access.actor, request.body));
+  });
+
+  app.get('/companies/duplicates', {
+    config: { access: 'workspace:read' },
+    schema: { tags: ['companies'], summary: 'Likely duplicate companies: the same name once legal suffixes are ignored', querystring: DuplicateQuery,
+      response: { 200: Type.Object({ items: Type.Array(Type.Object({ reason: Type.String(), records: Type.Array(Company) })) }) } },
+  }, async (request) => {
+    const workspaceId = workspaceAccess(request).workspaceId;
+    const groups = await findDuplicates(db, workspaceId, 'company', request.query.limit);
+    return { items: await Promise.all(groups.map(async (g) => ({ reason: g.reason, records: await Promise.all(g.ids.map((id) => getCompany(db, workspaceId, id))) }))) };
+  });
+
+  app.post('/companies/merge', {
+    config: { access: 'records:write' },
+    schema: { tags: ['companies'], summary: 'Merge a duplicate into a primary company; its contacts, deals and history move', body: MergeBody, response: { 200: Company } },
+  }, async (request) => {
+    const access = workspaceAccess(request);
+    return db.transaction().execute((trx) => mergeCompanies(trx, clock, access.workspaceId, access.actor, request.body));
   });
 
   app.get('/search', {

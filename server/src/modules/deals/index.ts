@@ -1,4 +1,5 @@
 import type { TandemModule } from '../../platform/module.js';
+import { registerMergeHooks } from './merge.js';
 import { dealRoutes } from './routes.js';
 
 export { createDeal, getDeal, updateDeal } from './deals.js';
@@ -7,6 +8,8 @@ export { createTask } from './tasks.js';
 export { listPipelines } from './pipelines.js';
 
 /** Pipelines and deals, activities (notes, calls, meetings, emails) and tasks. */
+registerMergeHooks();
+
 export const dealsModule: TandemModule = {
   name: 'deals',
   routes: dealRoutes,

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SeededWorkspace, type TestDatabase, type TestServer, seedWorkspace, startTestServer, testDatabase } from '../../test/harness.js';
+
+let database: TestDatabase;
+let server: TestServer;
+let acme: SeededWorkspace;
+let api: (path: string, init?: { method?: string; body?: unknown }) => Promise<{ status: number; body: any }>;
+
+beforeAll(async () => {
+  database = await testDatabase();
+  server = await startTestServer(database.ctx);
+  acme = await seedWorkspace(database.ctx, 'Acme');
+  api = async (path, init = {}) => {
+    const response = await server.request(path, { ...init, headers: { authorization: `Bearer ${acme.secretKey}` } });
+    return { status: response.status, body: response.status === 204 ? null : await response.json() };
+  };
+});
+
+afterAll(async () => {
+  await server.app.close();
+  await database.close();
+});
+
+describe('duplicates and merge', () => {
+  it('finds the same mailbox written differently and the same name at the same company', async () => {
+    const a = (await api('/api/v1/contacts', { body: { email: 'jane.doe@gmail.com', firstName: 'Jane' } })).body;
+    const b = (await api('/api/v1/contacts', { body: { email: 'janedoe+newsletter@gmail.com' } })).body;
+    const c = (await api('/api/v1/contacts', { body: { email: 'mikko@tieto.com', firstName: 'Mikko', lastName: 'Salo' } })).body;
+    const d = (await api('/api/v1/contacts', { body: { email: 'm.salo@tieto.com', firstName: 'mikko', lastName: 'SALO' } })).body;
+    await api('/api/v1/contacts', { body: { email: 'other@tieto.com', firstName: 'Mikko', lastName: 'Virta' } });
+
+    const groups = (await api('/api/v1/contacts/duplicates')).body.items.map((g: { reason: string; records: { id: string }[] }) =>
+      [g.reason, g.records.map((r) => r.id).sort()]);
+    expect(groups).toEqual(expect.arrayContaining([
+      ['same mailbox', [a.id, b.id].sort()],
+      ['same name at the same company', [c.id, d.id].sort()],
+    ]));
+    expect(groups).toHaveLength(2);
+
+    const companies = [(await api('/api/v1/companies', { body: { name: 'Tieto Oyj' } })).body, (await api('/api/v1/companies', { body: { name: 'TIETO' } })).body];
+    const companyGroups = (await api('/api/v1/companies/duplicates')).body.items;
+    // "Tieto" made from the tieto.com addresses belongs to the same group.
+    expect(companyGroups.map((g: { records: { name: string }[] }) => g.records.map((r) => r.name).sort())).toEqual([['TIETO', 'Tieto', 'Tieto Oyj']]);
+    expect(companyGroups[0].records.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(companies.map((x) => x.id)));
+  });
+
+  it('merges two contacts keeping chosen values, moves deals, activities, tasks and history, and keeps the old id resolvable', async () => {
+    const primary = (await api('/api/v1/contacts', { body: { email: 'laura@vaisala.com', firstName: 'Laura', jobTitle: 'Engineer', tags: ['webinar'], custom: {} } })).body;
+    const duplicate = (await api('/api/v1/contacts', { body: { email: 'laura.k@vaisala.com', firstName: 'Laura', lastName: 'Korhonen', jobTitle: 'Head of R&D', phone: '+358 50 111', tags: ['trade-fair'] } })).body;
+    const deal = (await api('/api/v1/deals', { body: { name: 'Vaisala sensors', contacts: [{ contactId: duplicate.id, role: 'technical' }] } })).body;
+    const note = (await api('/api/v1/activities', { body: { kind: 'note', body: 'Met at the fair', contactId: duplicate.id } })).body;
+    const task = (await api('/api/v1/tasks', { body: { title: 'Send datasheet', contactId: duplicate.id } })).body;
+
+    const merged = await api('/api/v1/contacts/merge', { body: { primaryId: primary.id, duplicateId: duplicate.id, keep: { jobTitle: 'duplicate' } } });
+    expect(merged.status).toBe(200);
+    expect(merged.body).toMatchObject({
+      id: primary.id, email: 'laura@vaisala.com', lastName: 'Korhonen', jobTitle: 'Head of R&D', phone: '+358 50 111', tags: ['trade-fair', 'webinar'],
+    });
+
+    expect((await api(`/api/v1/contacts/${duplicate.id}`)).body.id).toBe(primary.id);
+    expect((await api(`/api/v1/deals/${deal.id}`)).body.contacts).toEqual([expect.objectContaining({ contactId: primary.id, role: 'technical' })]);
+    expect((await api(`/api/v1/activities?contactId=${primary.id}`)).body.items.map((x: { id: string }) => x.id)).toEqual([note.id]);
+    expect((await api(`/api/v1/tasks?contactId=${primary.id}`)).body.items.map((x: { id: string }) => x.id)).toEqual([task.id]);
+    const kinds = (await api(`/api/v1/contacts/${primary.id}/timeline?limit=50`)).body.items.map((e: { kind: string }) => e.kind);
+    expect(kinds[0]).toBe('record.merged');
+    expect(kinds).toEqual(expect.arrayContaining(['activity.note', 'deal.contact_added', 'task.created']));
+    expect(kinds.filter((k: string) => k === 'record.created')).toHaveLength(2);
+
+    const audit = await database.ctx.db.selectFrom('audit_log').select(['action', 'target_id', 'data']).where('action', '=', 'contact.merged').executeTakeFirstOrThrow();
+    expect(audit.target_id).toBe(primary.id);
+    expect((audit.data as { mergedId: string }).mergedId).toBe(duplicate.id);
+  });
+
+  it('merges companies: contacts and deals follow, and a twice-merged id still resolves', async () => {
+    const a = (await api('/api/v1/companies', { body: { name: 'Posti Group', domain: 'posti.fi' } })).body;
+    const b = (await api('/api/v1/companies', { body: { name: 'Posti Oy', industry: 'Logistics' } })).body;
+    const c = (await api('/api/v1/companies', { body: { name: 'Posti' } })).body;
+    const person = (await api('/api/v1/contacts', { body: { email: 'ceo@example-mail.fi', companyId: b.id } })).body;
+    const deal = (await api('/api/v1/deals', { body: { name: 'Posti parcels', companyId: b.id } })).body;
+
+    const first = await api('/api/v1/companies/merge', { body: { primaryId: c.id, duplicateId: b.id } });
+    expect(first.body).toMatchObject({ id: c.id, industry: 'Logistics' });
+    await api('/api/v1/companies/merge', { body: { primaryId: a.id, duplicateId: c.id } });
+
+    expect((await api(`/api/v1/companies/${b.id}`)).body).toMatchObject({ id: a.id, name: 'Posti Group', domain: 'posti.fi', industry: 'Logistics' });
+    expect((await api(`/api/v1/contacts/${person.id}`)).body.companyId).toBe(a.id);
+    expect((await api(`/api/v1/deals/${deal.id}`)).body.companyId).toBe(a.id);
+    expect((await api('/api/v1/companies/merge', { body: { primaryId: a.id, duplicateId: a.id } })).body.field).toBe('duplicateId');
+  });
+});
