@@ -95,7 +95,7 @@ describe('tandem start on the embedded PostgreSQL', () => {
     // mkdtemp makes a private folder; as root, PostgreSQL (user postgres) must enter it.
     await chmod(dataDir, 0o755);
     const port = freePort();
-    const embeddedEnv = { DATABASE_URL: '', TANDEM_DATA_DIR: dataDir, TANDEM_PG_PORT: String(freePort()), PORT: String(port) };
+    const embeddedEnv = { DATABASE_URL: '', TANDEM_DEMO_DATA: 'false', TANDEM_DATA_DIR: dataDir, TANDEM_PG_PORT: String(freePort()), PORT: String(port) };
     const url = `http://127.0.0.1:${port}`;
     try {
       const first = spawnTandem(['start'], embeddedEnv);

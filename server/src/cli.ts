@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { addMember, createApiKey, createUser, createWorkspace, getWorkspace } from './modules/accounts/index.js';
+import { seedDemoWorkspace } from './modules/demo/index.js';
 import { systemClock } from './platform/clock.js';
 import { type Config, loadConfig } from './platform/config.js';
 import { openDatabase, type OpenDatabase } from './platform/db/open.js';
@@ -20,6 +21,7 @@ const usage = `Usage: tandem <command>
                                           create a user (and add them to a workspace with a role)
   key create --workspace ID --kind secret|write [--name N] [--role R] [--json]
                                           create an API key
+  demo [--workspace ID]                   fill a workspace (by default a new "Demo workspace") with sample CRM data
 
 Configuration is read from the environment: see docs/configuration.md.`;
 
@@ -96,6 +98,14 @@ async function main(argv: string[]): Promise<number> {
         });
         print(values.json, { id: key.id, workspaceId, kind: key.kind, role: key.role, key: key.key },
           `${kind} key ${key.id}: ${key.key}${kind === 'secret' ? ' (shown once)' : ''}`);
+      });
+    case 'demo':
+      return withDatabase(config, async ({ db }) => {
+        const workspaceId = values.workspace ?? (await createWorkspace(db, 'Demo workspace')).id;
+        await getWorkspace(db, workspaceId);
+        const logger = pino(loggerOptions('warn'), pino.destination(2));
+        const result = await seedDemoWorkspace(db, systemClock, logger, workspaceId);
+        print(values.json, { workspaceId, ...result }, `Demo data in workspace ${workspaceId}: ${result.companies} companies, ${result.contacts} contacts, ${result.deals} deals`);
       });
     default:
       console.error(`Unknown command "${command}".\n\n${usage}`);

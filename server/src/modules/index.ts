@@ -3,6 +3,7 @@ import type { TandemModule } from '../platform/module.js';
 import { accountsModule } from './accounts/index.js';
 import { contactsModule } from './contacts/index.js';
 import { dealsModule } from './deals/index.js';
+import { demoModule } from './demo/index.js';
 
 /** Every module the runtime mounts, in order. A new domain module is added here. */
-export const modules: TandemModule[] = [platformMaintenance, accountsModule, contactsModule, dealsModule];
+export const modules: TandemModule[] = [platformMaintenance, accountsModule, contactsModule, dealsModule, demoModule];

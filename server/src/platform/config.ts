@@ -14,6 +14,8 @@ export interface Config {
   dbPoolSize: number;
   workerConcurrency: number;
   workerPollMs: number;
+  /** Fill the demo workspace made on first start with sample CRM data. */
+  demoData: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -33,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolSize: intFrom(env, 'TANDEM_DB_POOL_SIZE', 10),
     workerConcurrency: intFrom(env, 'TANDEM_WORKER_CONCURRENCY', 4),
     workerPollMs: intFrom(env, 'TANDEM_WORKER_POLL_MS', 1000),
+    demoData: env.TANDEM_DEMO_DATA !== 'false',
   };
 }
 

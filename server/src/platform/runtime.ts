@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { accountsAuthenticator, ensureDemoWorkspace } from '../modules/accounts/index.js';
+import { queueDemoData } from '../modules/demo/index.js';
 import { modules } from '../modules/index.js';
 import { systemClock } from './clock.js';
 import type { Config } from './config.js';
@@ -27,7 +28,10 @@ export async function run(config: Config, roles: Roles): Promise<void> {
   let app: FastifyInstance | undefined;
   let worker: Worker | undefined;
   try {
-    if (roles.api && roles.worker) await ensureDemoWorkspace(ctx);
+    if (roles.api && roles.worker) {
+      const demoWorkspaceId = await ensureDemoWorkspace(ctx);
+      if (demoWorkspaceId && config.demoData) await queueDemoData(ctx, demoWorkspaceId);
+    }
     if (roles.worker) {
       worker = await startWorker({
         db: ctx.db, pool: database.pool, clock: ctx.clock, logger,

@@ -48,13 +48,13 @@ export async function verifyLogin(ctx: AppContext, input: { email: string; passw
 
 export const demoWorkspaceName = 'Demo workspace';
 
-/** On first start: a workspace for the first admin to land in. */
-export async function ensureDemoWorkspace(ctx: AppContext): Promise<void> {
+/** On first start: a workspace for the first admin to land in. Returns its id when it was created now. */
+export async function ensureDemoWorkspace(ctx: AppContext): Promise<string | null> {
   const any = await ctx.db.selectFrom('workspaces').select('id').limit(1).executeTakeFirst();
-  if (!any) {
-    await createWorkspace(ctx.db, demoWorkspaceName);
-    ctx.logger.info('created the demo workspace');
-  }
+  if (any) return null;
+  const workspace = await createWorkspace(ctx.db, demoWorkspaceName);
+  ctx.logger.info('created the demo workspace');
+  return workspace.id;
 }
 
 export async function setupStatus(ctx: AppContext) {

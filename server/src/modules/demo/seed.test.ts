@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestDatabase, testDatabase } from '../../test/harness.js';
+import { createWorkspace } from '../accounts/index.js';
+import { seedDemoWorkspace } from './seed.js';
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await testDatabase();
+});
+afterAll(async () => database.close());
+
+describe('demo data', () => {
+  it('fills a workspace with companies, people, deals in every stage and 90 days of activity', async () => {
+    const { db, clock, logger } = database.ctx;
+    const workspace = await createWorkspace(db, 'Demo');
+    const result = await seedDemoWorkspace(db, clock, logger, workspace.id, { companies: 40, contactsPerCompany: 3 });
+
+    const count = async (table: 'companies' | 'contacts' | 'deals' | 'activities') =>
+      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('workspace_id', '=', workspace.id).executeTakeFirstOrThrow()).n);
+    expect(await count('companies')).toBe(40);
+    expect(await count('contacts')).toBe(result.contacts);
+    expect(result.contacts).toBeGreaterThanOrEqual(40);
+
+    const stages = await db.selectFrom('pipeline_stages').leftJoin('deals', (join) => join
+      .onRef('deals.workspace_id', '=', 'pipeline_stages.workspace_id').onRef('deals.stage_id', '=', 'pipeline_stages.id'))
+      .select(['pipeline_stages.name', (eb) => eb.fn.count('deals.id').as('deals')])
+      .where('pipeline_stages.workspace_id', '=', workspace.id).groupBy('pipeline_stages.name').execute();
+    expect(stages.filter((s) => Number(s.deals) === 0).map((s) => s.name)).toEqual([]);
+    const lost = await db.selectFrom('deals').select('lost_reason').where('workspace_id', '=', workspace.id).where('status', '=', 'lost').execute();
+    expect(lost.every((d) => d.lost_reason)).toBe(true);
+
+    const span = await db.selectFrom('activities').select((eb) => [eb.fn.min('occurred_at').as('first'), eb.fn.max('occurred_at').as('last')])
+      .where('workspace_id', '=', workspace.id).executeTakeFirstOrThrow();
+    expect((new Date(span.last as Date).getTime() - new Date(span.first as Date).getTime()) / 86400_000).toBeGreaterThan(60);
+    const withCompany = await db.selectFrom('contacts').select('id').where('workspace_id', '=', workspace.id).where('company_id', 'is', null).execute();
+    expect(withCompany).toEqual([]);
+  }, 60_000);
+});
