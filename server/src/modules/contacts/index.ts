@@ -1,4 +1,6 @@
 import type { TandemModule } from '../../platform/module.js';
+import { importRoutes } from './import-routes.js';
+import { importQueue, runImport } from './imports.js';
 import { contactRoutes } from './routes.js';
 
 export { createCompany, getCompany } from './companies.js';
@@ -12,5 +14,11 @@ export { onMerge, type MergeHook } from './merge.js';
 /** People and companies, their custom fields, the one timeline, search. */
 export const contactsModule: TandemModule = {
   name: 'contacts',
-  routes: contactRoutes,
+  routes: async (app, { ctx }) => {
+    await app.register(contactRoutes, { ctx });
+    await app.register(importRoutes, { ctx });
+  },
+  jobs: (ctx) => ({
+    [importQueue]: async (job) => runImport(ctx.db, ctx.clock, ctx.logger, job.workspaceId!, String(job.payload.importId)),
+  }),
 };
