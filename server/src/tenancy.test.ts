@@ -48,6 +48,13 @@ const sampleRequests: Record<string, (b: BRecords) => { path: string; body?: unk
   'GET /api/v1/companies/duplicates': () => ({ path: '/api/v1/companies/duplicates' }),
   'POST /api/v1/companies/merge': (b) => ({ path: '/api/v1/companies/merge', body: { primaryId: b.companyId, duplicateId: b.companyId2 } }),
   'GET /api/v1/pipelines': () => ({ path: '/api/v1/pipelines' }),
+  'POST /api/v1/imports': () => ({ path: '/api/v1/imports?objectType=contact&fileName=x.csv', body: { csv: 'email' } }),
+  'POST /api/v1/imports/:id/start': (b) => ({ path: `/api/v1/imports/${b.importId}/start`, body: { mapping: { email: 'email' }, onDuplicate: 'update' } }),
+  'GET /api/v1/imports': () => ({ path: '/api/v1/imports' }),
+  'GET /api/v1/imports/:id': (b) => ({ path: `/api/v1/imports/${b.importId}` }),
+  'GET /api/v1/imports/:id/rejections': (b) => ({ path: `/api/v1/imports/${b.importId}/rejections` }),
+  'GET /api/v1/contacts/export': () => ({ path: '/api/v1/contacts/export' }),
+  'GET /api/v1/companies/export': () => ({ path: '/api/v1/companies/export' }),
   'POST /api/v1/pipelines': () => ({ path: '/api/v1/pipelines', body: { name: 'P', stages: [
     { name: 'a', probability: 10 }, { name: 'w', probability: 100, kind: 'won' }, { name: 'l', probability: 0, kind: 'lost' }] } }),
   'GET /api/v1/deals': (b) => ({ path: `/api/v1/deals?companyId=${b.companyId}` }),
@@ -79,6 +86,7 @@ interface BRecords {
   companyId: string;
   companyDomain: string;
   customFieldId: string;
+  importId: string;
   contactId2: string;
   companyId2: string;
   dealId: string;
@@ -106,6 +114,9 @@ beforeAll(async () => {
   const asB = (path: string, body: unknown) => server.request(path, { body, headers: { cookie: bAdmin } }).then((r) => r.json());
   const field = await asB('/api/v1/custom-fields', { objectType: 'contact', key: 'tier', label: 'Tier', type: 'text' });
   const contact = await asB('/api/v1/contacts', { email: 'secretperson@betacorp-example.fi', firstName: 'Secretperson', custom: { tier: 'gold' } });
+  const upload = await fetch(`${server.url}/api/v1/imports?objectType=contact&fileName=secret.csv`, {
+    method: 'POST', body: 'email\nsecretimport@betacorp-example.fi\n', headers: { cookie: bAdmin, 'content-type': 'text/csv' },
+  }).then((r) => r.json());
   const contact2 = await asB('/api/v1/contacts', { email: 'secretperson+2@betacorp-example.fi', firstName: 'Secretperson' });
   const company2 = await asB('/api/v1/companies', { name: 'Betacorp Oy' });
   const deal = await asB('/api/v1/deals', { name: 'Secretdeal', amount: 1000, contacts: [{ contactId: contact.id, role: 'champion' }] });
@@ -123,6 +134,7 @@ beforeAll(async () => {
     companyId: contact.companyId,
     companyDomain: 'betacorp-example.fi',
     customFieldId: field.id,
+    importId: upload.id,
     contactId2: contact2.id,
     companyId2: company2.id,
     dealId: deal.id,
@@ -154,6 +166,7 @@ async function snapshotB() {
     companyTimeline: await read(`/api/v1/companies/${bRecords.companyId}/timeline`),
     pipelines: await read('/api/v1/pipelines'),
     duplicates: await read('/api/v1/contacts/duplicates'),
+    imports: await read('/api/v1/imports'),
     deal: await read(`/api/v1/deals/${bRecords.dealId}`),
     activities: await read(`/api/v1/activities?contactId=${bRecords.contactId}`),
     tasks: await read(`/api/v1/tasks?contactId=${bRecords.contactId}&status=all`),
@@ -174,7 +187,7 @@ describe('workspace isolation', () => {
         : { authorization: `Bearer ${a.secretKey}` };
       const bSecrets = [b.workspaceId, b.users.admin.email, b.users.viewer.id, bRecords.keyId, bRecords.invitationId, 'Beta',
         bRecords.contactId, bRecords.companyId, bRecords.customFieldId, 'Secretperson',
-        bRecords.contactId2, bRecords.companyId2, bRecords.dealId, bRecords.stageId, bRecords.activityId, bRecords.taskId, 'Secretdeal', 'Secretcall', 'Secrettask'];
+        bRecords.importId, 'secret.csv', 'secretimport', bRecords.contactId2, bRecords.companyId2, bRecords.dealId, bRecords.stageId, bRecords.activityId, bRecords.taskId, 'Secretdeal', 'Secretcall', 'Secrettask'];
 
       // Routes that end or move the session go last, so every other route runs signed in to A.
       const sessionChanging = ['POST /api/v1/workspaces', 'POST /api/v1/auth/logout'];
