@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
-import { escapeLike } from './companies.js';
 import { contactSearchText } from './contacts.js';
 
 export interface SearchHit {
@@ -11,40 +10,42 @@ export interface SearchHit {
   score: number;
 }
 
-const wordSimilarityThreshold = 0.4;
-
 const companySearchText = sql<string>`(name || ' ' || coalesce(domain, ''))`;
 
+// Below this word similarity a nearest neighbour is noise, not a match.
+const minimumScore = 0.3;
+
 /**
- * Ranked search over contacts and companies. A row matches when the text contains the query
- * or is close to it (trigram word similarity, which forgives typos); both are answered by the
- * (workspace_id, text gin_trgm_ops) indexes. Exact email/domain hits rank first.
+ * Ranked search over contacts and companies. Each side asks its (workspace_id, text
+ * gist_trgm_ops) index for the nearest rows by trigram word distance (KNN), so the cost does
+ * not grow with how many rows match; typos are forgiven by the same measure. An exact email
+ * or domain ranks first.
  */
 export async function searchRecords(db: Db, workspaceId: string, query: string, limit: number): Promise<SearchHit[]> {
   const q = query.trim().toLowerCase();
-  const like = `%${escapeLike(q)}%`;
-  const contacts = db.selectFrom('contacts')
-    .select([
-      sql<string>`'contact'`.as('type'), 'id',
-      sql<string>`coalesce(nullif(trim(coalesce(first_name, '') || ' ' || coalesce(last_name, '')), ''), email, phone)`.as('title'),
-      'email as subtitle',
-      sql<number>`case when email = ${q} then 2 else word_similarity(${q}, lower(${contactSearchText})) end`.as('score'),
-    ])
-    .where('workspace_id', '=', workspaceId)
-    .where(sql<boolean>`(${contactSearchText} ilike ${like} or ${q} <% ${contactSearchText})`)
-    .orderBy('score', 'desc').limit(limit);
-  const companies = db.selectFrom('companies')
-    .select([
-      sql<string>`'company'`.as('type'), 'id', 'name as title', 'domain as subtitle',
-      sql<number>`case when domain = ${q} then 2 else word_similarity(${q}, lower(${companySearchText})) end`.as('score'),
-    ])
-    .where('workspace_id', '=', workspaceId)
-    .where(sql<boolean>`(${companySearchText} ilike ${like} or ${q} <% ${companySearchText})`)
-    .orderBy('score', 'desc').limit(limit);
-  const rows = await db.transaction().execute(async (trx) => {
-    // Below the default 0.6, a one-letter typo in a surname still matches.
-    await sql`set local pg_trgm.word_similarity_threshold = ${sql.lit(wordSimilarityThreshold)}`.execute(trx);
-    return sql<SearchHit>`(${contacts}) union all (${companies}) order by score desc, title limit ${limit}`.execute(trx);
-  });
-  return rows.rows.map((row) => ({ ...row, score: Number(row.score) }));
+  const contactTitle = sql<string>`coalesce(nullif(trim(coalesce(first_name, '') || ' ' || coalesce(last_name, '')), ''), email, phone)`;
+  const { rows } = await sql<SearchHit>`
+    select * from (
+      (select 'contact' as type, id, ${contactTitle} as title, email as subtitle, 2.0 as score
+         from contacts where workspace_id = ${workspaceId} and email = ${q})
+      union all
+      (select 'company', id, name, domain, 2.0 from companies where workspace_id = ${workspaceId} and domain = ${q})
+      union all
+      (select 'contact', id, ${contactTitle}, email, 1 - (${q} <<-> ${contactSearchText})
+         from contacts where workspace_id = ${workspaceId}
+        order by ${q} <<-> ${contactSearchText} limit ${limit})
+      union all
+      (select 'company', id, name, domain, 1 - (${q} <<-> ${companySearchText})
+         from companies where workspace_id = ${workspaceId}
+        order by ${q} <<-> ${companySearchText} limit ${limit})
+    ) as hits
+    where score >= ${minimumScore}
+    order by score desc, title
+    limit ${limit * 2}`.execute(db);
+  // An exact hit also comes back as its own nearest neighbour: keep its best score once.
+  const seen = new Set<string>();
+  return rows
+    .filter((row) => !seen.has(row.id) && seen.add(row.id))
+    .slice(0, limit)
+    .map((row) => ({ ...row, score: Number(row.score) }));
 }
