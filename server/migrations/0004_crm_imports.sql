@@ -49,3 +49,14 @@ create table import_rejections (
   primary key (workspace_id, import_id, line),
   foreign key (workspace_id, import_id) references imports (workspace_id, id) on delete cascade
 );
+
+-- Data quality: per workspace and object, the standard fields a record must have (custom
+-- fields carry their own `required`) and the fields that count towards completeness.
+create table record_rules (
+  workspace_id        uuid not null references workspaces (id) on delete cascade,
+  object_type         crm_object not null,
+  required_fields     text[] not null default '{}',
+  completeness_fields text[] not null,
+  updated_at          timestamptz not null,
+  primary key (workspace_id, object_type)
+);

@@ -8,6 +8,7 @@ import { normaliseDomain } from './domains.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import { checkOwner, customFilters, normaliseTags, notFoundUnless, resolveId, sortSpec } from './records.js';
 import type { CustomValues } from './tables.js';
+import { checkRequiredFields, getRecordRules } from './quality.js';
 import { fieldChanges, recordTouchpoint } from './timeline.js';
 
 export interface CompanyInput {
@@ -74,6 +75,7 @@ export async function createCompany(db: DbOrTx, clock: Clock, workspaceId: strin
   await assertDomainFree(db, workspaceId, domain);
   await checkOwner(db, workspaceId, input.ownerId);
   const custom = validateCustomValues(await listCustomFields(db, workspaceId, 'company'), input.custom ?? {}, { requireAll: true });
+  checkRequiredFields(await getRecordRules(db, workspaceId, 'company'), { ...input, domain });
   const now = clock.now();
   const row = await db.insertInto('companies').values({
     workspace_id: workspaceId, name: input.name.trim(), domain: domain ?? null, industry: input.industry ?? null,
@@ -112,6 +114,7 @@ export async function updateCompany(db: DbOrTx, clock: Clock, workspaceId: strin
     ...(input.tags !== undefined ? { tags: normaliseTags(input.tags) } : {}),
     ...(input.custom !== undefined ? { custom: nextCustom } : {}),
   };
+  checkRequiredFields(await getRecordRules(db, workspaceId, 'company'), { ...before, ...after });
   const changes = fieldChanges(before as unknown as Record<string, unknown>, after, [...trackedFields]);
   if (!changes.length) return before;
   const row = await db.updateTable('companies').set({

@@ -9,6 +9,7 @@ import { companyDomainOfEmail, normaliseEmail } from './domains.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import { checkOwner, customFilters, normaliseTags, notFoundUnless, resolveId, sortSpec } from './records.js';
 import type { CustomValues } from './tables.js';
+import { checkRequiredFields, getRecordRules } from './quality.js';
 import { fieldChanges, recordTouchpoint } from './timeline.js';
 
 /** The default stages; the lifecycle module will make them configurable per workspace. */
@@ -145,6 +146,7 @@ export async function createContact(db: DbOrTx, clock: Clock, workspaceId: strin
   if (!values.email && !values.firstName && !values.lastName && !values.phone) {
     throw badRequest('a contact needs at least an email, a name or a phone number', 'email');
   }
+  checkRequiredFields(await getRecordRules(db, workspaceId, 'contact'), values);
   // Linked to the employer by email domain unless a company is given; free mail never links.
   const domain = values.email && values.companyId === undefined ? companyDomainOfEmail(values.email) : null;
   if (domain) values.companyId = await companyForDomain(db, clock, workspaceId, actor, domain);
@@ -175,6 +177,7 @@ export async function findContactByEmail(db: DbOrTx, workspaceId: string, email:
 export async function updateContact(db: DbOrTx, clock: Clock, workspaceId: string, actor: AuditActor, id: string, input: ContactInput): Promise<Contact> {
   const before = await getContact(db, workspaceId, id);
   const values = await prepare(db, workspaceId, input, before);
+  checkRequiredFields(await getRecordRules(db, workspaceId, 'contact'), { ...before, ...values });
   if (values.email && !before.companyId && values.companyId === undefined) {
     const domain = companyDomainOfEmail(values.email);
     if (domain) values.companyId = await companyForDomain(db, clock, workspaceId, actor, domain);

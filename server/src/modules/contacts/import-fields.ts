@@ -105,7 +105,10 @@ export interface PreparedRow {
 const maxCell = 500;
 
 /** Maps and validates one CSV record; empty cells are left out so they never erase data. */
-export function prepareRow(object: ImportObject, line: number, record: Record<string, string>, mapping: Record<string, string>, definitions: CustomFieldDefinition[]): PreparedRow {
+export function prepareRow(
+  object: ImportObject, line: number, record: Record<string, string>, mapping: Record<string, string>,
+  definitions: CustomFieldDefinition[], requiredFields: string[] = [],
+): PreparedRow {
   const columns = importableFields[object] as Record<string, string>;
   const row: PreparedRow = { line, values: {}, custom: {}, tags: [], ownerEmail: null, companyName: null, companyDomain: null };
   for (const [header, field] of Object.entries(mapping)) {
@@ -121,6 +124,14 @@ export function prepareRow(object: ImportObject, line: number, record: Record<st
     if (field === 'companyName') { row.companyName = text.slice(0, 300); continue; }
     if (text.length > maxCell && field !== 'name') throw new RowRejection(field, `${field} is longer than ${maxCell} characters`);
     row.values[columns[field]!] = convertStandard(object, field, text);
+  }
+  for (const [header, field] of Object.entries(mapping)) {
+    if (requiredFields.includes(field) && !(record[header] ?? '').trim()) throw new RowRejection(field, `${field} is required in this workspace`);
+  }
+  for (const definition of definitions) {
+    if (definition.required && row.custom[definition.key] === undefined) {
+      throw new RowRejection(`custom.${definition.key}`, `custom.${definition.key} is required`);
+    }
   }
   if (object === 'contact') {
     const email = row.values.email as string | undefined;

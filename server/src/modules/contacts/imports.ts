@@ -10,6 +10,7 @@ import type { Logger } from '../../platform/logger.js';
 import type { AuditActor } from '../accounts/index.js';
 import { type CustomFieldDefinition, listCustomFields } from './custom-fields.js';
 import { companyDomainOfEmail } from './domains.js';
+import { getRecordRules } from './quality.js';
 import { type ImportObject, importableFields, type PreparedRow, prepareRow, RowRejection, suggestMapping } from './import-fields.js';
 
 const chunkBytes = 1024 * 1024;
@@ -158,6 +159,10 @@ export async function startImport(
       used.add(field);
     }
     const key = object === 'contact' ? 'email' : 'name';
+    const rules = await getRecordRules(trx, workspaceId, object);
+    const required = [...rules.requiredFields, ...definitions.filter((d) => d.required).map((d) => `custom.${d.key}`)];
+    const unmapped = required.filter((field) => field !== 'companyId' && field !== 'ownerId' && !used.has(field));
+    if (unmapped.length) throw badRequest(`map a column to ${unmapped.join(', ')}: required in this workspace`, 'mapping');
     if (object === 'company' && !used.has('name')) throw badRequest('map a column to name: every company needs one', 'mapping');
     if (!used.size) throw badRequest(`map at least one column (for example to ${key})`, 'mapping');
     const row = await trx.updateTable('imports').set({ mapping: JSON.stringify(input.mapping) as never, on_duplicate: input.onDuplicate, status: 'queued' })
@@ -188,6 +193,7 @@ export async function runImport(db: Db, clock: Clock, logger: Logger, workspaceI
     .where('workspace_id', '=', workspaceId).where('id', '=', importId).execute();
   const object = current.objectType as ImportObject;
   const definitions = await listCustomFields(db, workspaceId, object);
+  const { requiredFields } = await getRecordRules(db, workspaceId, object);
   const parser = Readable.from(chunksOf(db, workspaceId, importId)).pipe(parse({
     delimiter: current.delimiter, bom: true, columns: (header: string[]) => header.map((h) => h.trim()), info: true,
     relax_column_count: true, skip_empty_lines: true, trim: false,
@@ -199,11 +205,11 @@ export async function runImport(db: Db, clock: Clock, logger: Logger, workspaceI
       if (seen++ < current.rowsProcessed) continue;
       batch.push({ line: info.lines, record, invalidLength: info.invalid_field_length > 0 });
       if (batch.length === batchRows) {
-        await writeBatch(db, clock, workspaceId, current, object, definitions, batch);
+        await writeBatch(db, clock, workspaceId, current, object, definitions, requiredFields, batch);
         batch = [];
       }
     }
-    if (batch.length) await writeBatch(db, clock, workspaceId, current, object, definitions, batch);
+    if (batch.length) await writeBatch(db, clock, workspaceId, current, object, definitions, requiredFields, batch);
     await db.updateTable('imports').set({ status: 'done', finished_at: clock.now() })
       .where('workspace_id', '=', workspaceId).where('id', '=', importId).execute();
   } catch (error) {
@@ -219,14 +225,14 @@ interface Counts { created: number; updated: number; skipped: number; rejected: 
 
 async function writeBatch(
   db: Db, clock: Clock, workspaceId: string, current: ImportView, object: ImportObject, definitions: CustomFieldDefinition[],
-  batch: { line: number; record: Record<string, string>; invalidLength: boolean }[],
+  requiredFields: string[], batch: { line: number; record: Record<string, string>; invalidLength: boolean }[],
 ) {
   const counts: Counts = { created: 0, updated: 0, skipped: 0, rejected: [] };
   const prepared: PreparedRow[] = [];
   for (const { line, record, invalidLength } of batch) {
     try {
       if (invalidLength) throw new RowRejection('file', `the row does not have ${current.headers.length} columns like the header`);
-      prepared.push(prepareRow(object, line, record, current.mapping!, definitions));
+      prepared.push(prepareRow(object, line, record, current.mapping!, definitions, requiredFields));
     } catch (error) {
       if (!(error instanceof RowRejection)) throw error;
       counts.rejected.push({ line, field: error.field, reason: error.message, raw: record });

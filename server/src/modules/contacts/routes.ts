@@ -11,10 +11,12 @@ import {
   TimelineItem, customFilterProperties,
 } from './schemas.js';
 import { findDuplicates, mergeCompanies, mergeContacts } from './merge.js';
+import { completenessOf, getRecordRules, qualityReport, setRecordRules } from './quality.js';
 import { searchRecords } from './search.js';
 import { listTimeline } from './timeline.js';
 
 const IdParams = Type.Object({ id: Uuid });
+const Completeness = Type.Object({ score: Type.Integer(), missing: Type.Array(Type.String()) });
 const TimelineQuery = Type.Object({ limit: ListQuery.limit, cursor: ListQuery.cursor });
 
 /** Contacts, companies, custom fields, timelines and search. */
@@ -67,8 +69,13 @@ export const contactRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
 
   app.get('/contacts/:id', {
     config: { access: 'workspace:read' },
-    schema: { tags: ['contacts'], summary: 'A contact (a merged-away id answers with the surviving record)', params: IdParams, response: { 200: Contact } },
-  }, async (request) => getContact(db, workspaceAccess(request).workspaceId, request.params.id));
+    schema: { tags: ['contacts'], summary: 'A contact with its completeness (a merged-away id answers with the surviving record)', params: IdParams,
+      response: { 200: Type.Intersect([Contact, Type.Object({ completeness: Completeness })]) } },
+  }, async (request) => {
+    const workspaceId = workspaceAccess(request).workspaceId;
+    const contact = await getContact(db, workspaceId, request.params.id);
+    return { ...contact, completeness: completenessOf(await getRecordRules(db, workspaceId, 'contact'), contact as unknown as Record<string, unknown>) };
+  });
 
   app.patch('/contacts/:id', {
     config: { access: 'records:write' },
@@ -119,8 +126,37 @@ export const contactRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
 
   app.get('/companies/:id', {
     config: { access: 'workspace:read' },
-    schema: { tags: ['companies'], summary: 'A company', params: IdParams, response: { 200: Company } },
-  }, async (request) => getCompany(db, workspaceAccess(request).workspaceId, request.params.id));
+    schema: { tags: ['companies'], summary: 'A company with its completeness', params: IdParams,
+      response: { 200: Type.Intersect([Company, Type.Object({ completeness: Completeness })]) } },
+  }, async (request) => {
+    const workspaceId = workspaceAccess(request).workspaceId;
+    const company = await getCompany(db, workspaceId, request.params.id);
+    return { ...company, completeness: completenessOf(await getRecordRules(db, workspaceId, 'company'), company as unknown as Record<string, unknown>) };
+  });
+
+  const QualityObjectSchema = Type.Unsafe<'contact' | 'company'>({ type: 'string', enum: ['contact', 'company'] });
+  const Rules = { requiredFields: Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50 }), completenessFields: Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50 }) };
+
+  app.get('/data-quality', {
+    config: { access: 'workspace:read' },
+    schema: { tags: ['data quality'], summary: 'Required fields, completeness fields, and completeness overall and per owner',
+      querystring: Type.Object({ objectType: QualityObjectSchema }),
+      response: { 200: Type.Object({
+        ...Rules,
+        overall: Type.Object({ records: Type.Integer(), completeness: Type.Number() }),
+        byOwner: Type.Array(Type.Object({ ownerId: Type.Union([Uuid, Type.Null()]), ownerEmail: Type.Union([Type.String(), Type.Null()]), records: Type.Integer(), completeness: Type.Number() })),
+      }) } },
+  }, async (request) => qualityReport(db, workspaceAccess(request).workspaceId, request.query.objectType));
+
+  app.put('/data-quality/rules', {
+    config: { access: 'fields:manage' },
+    schema: { tags: ['data quality'], summary: 'Set the required and completeness fields of contacts or companies',
+      body: Type.Object({ objectType: QualityObjectSchema, ...Rules }, { additionalProperties: false }),
+      response: { 200: Type.Object(Rules) } },
+  }, async (request) => {
+    const { objectType, ...rules } = request.body;
+    return setRecordRules(db, clock, workspaceAccess(request).workspaceId, objectType, rules);
+  });
 
   app.patch('/companies/:id', {
     config: { access: 'records:write' },

@@ -92,3 +92,9 @@ export interface ImportTables {
   import_chunks: { workspace_id: string; import_id: string; seq: number; data: Buffer };
   import_rejections: { workspace_id: string; import_id: string; line: number; field: string | null; reason: string; raw: unknown };
 }
+
+export interface QualityTables {
+  record_rules: {
+    workspace_id: string; object_type: CrmObject; required_fields: Generated<string[]>; completeness_fields: string[]; updated_at: Timestamp;
+  };
+}
