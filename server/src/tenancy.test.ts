@@ -185,7 +185,7 @@ describe('workspace isolation', () => {
   for (const credential of ['session', 'secret key'] as const) {
     it(`A's admin (${credential}) can neither read nor change B through any route`, async () => {
       const before = await snapshotB();
-      const headers = credential === 'session'
+      const headers: Record<string, string> = credential === 'session'
         ? { cookie: await signIn(server, a.users.admin) }
         : { authorization: `Bearer ${a.secretKey}` };
       const bSecrets = [b.workspaceId, b.users.admin.email, b.users.viewer.id, bRecords.keyId, bRecords.invitationId, 'Beta',

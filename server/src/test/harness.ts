@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { accountsAuthenticator, addMember, createApiKey, createUser, createWorkspace } from '../modules/accounts/index.js';
 import { modules } from '../modules/index.js';
 import { type ManualClock, manualClock } from '../platform/clock.js';
@@ -105,4 +105,36 @@ export async function signIn(server: TestServer, user: { email: string; password
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith('tandem_session='));
   if (!cookie) throw new Error('no session cookie');
   return cookie.split(';')[0]!;
+}
+
+export interface ApiTestBed {
+  database: TestDatabase;
+  server: TestServer;
+  workspace: SeededWorkspace;
+  /** A request with the workspace's secret key (or a session cookie); JSON in and out. */
+  api(path: string, init?: { method?: string; body?: unknown; cookie?: string }): Promise<{ status: number; body: any }>;
+}
+
+/**
+ * The usual set-up of an API test file: its own database, a started server and a seeded
+ * workspace, torn down after the file. The fields are filled in by beforeAll.
+ */
+export function useApiTestBed(name = 'Acme'): ApiTestBed {
+  const bed = {} as ApiTestBed;
+  beforeAll(async () => {
+    bed.database = await testDatabase();
+    bed.server = await startTestServer(bed.database.ctx);
+    bed.workspace = await seedWorkspace(bed.database.ctx, name);
+    bed.api = async (path, init = {}) => {
+      const headers: Record<string, string> = init.cookie ? { cookie: init.cookie } : { authorization: `Bearer ${bed.workspace.secretKey}` };
+      const response = await bed.server.request(path, { method: init.method, body: init.body, headers });
+      const text = await response.text();
+      return { status: response.status, body: text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text || null };
+    };
+  });
+  afterAll(async () => {
+    await bed.server?.app.close();
+    await bed.database?.close();
+  });
+  return bed;
 }

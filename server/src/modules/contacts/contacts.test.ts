@@ -1,30 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SeededWorkspace, type TestDatabase, type TestServer, seedWorkspace, startTestServer, testDatabase } from '../../test/harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type ApiTestBed, useApiTestBed } from '../../test/harness.js';
 
-let database: TestDatabase;
-let server: TestServer;
-let acme: SeededWorkspace;
-let api: (path: string, init?: { method?: string; body?: unknown }) => Promise<{ status: number; body: any }>;
+const bed = useApiTestBed();
+const api: ApiTestBed['api'] = (path, init) => bed.api(path, init);
 
 beforeAll(async () => {
-  database = await testDatabase();
-  server = await startTestServer(database.ctx);
-  acme = await seedWorkspace(database.ctx, 'Acme');
-  api = async (path, init = {}) => {
-    const response = await server.request(path, { ...init, headers: { authorization: `Bearer ${acme.secretKey}` } });
-    return { status: response.status, body: response.status === 204 ? null : await response.json() };
-  };
   await api('/api/v1/custom-fields', { body: { objectType: 'contact', key: 'arr', label: 'ARR (EUR)', type: 'number' } });
   await api('/api/v1/custom-fields', { body: { objectType: 'contact', key: 'segment', label: 'Segment', type: 'select',
     options: [{ value: 'smb', label: 'SMB' }, { value: 'ent', label: 'Enterprise' }] } });
   await api('/api/v1/custom-fields', { body: { objectType: 'contact', key: 'interests', label: 'Interests', type: 'multi_select',
     options: [{ value: 'email', label: 'Email' }, { value: 'crm', label: 'CRM' }] } });
   await api('/api/v1/custom-fields', { body: { objectType: 'contact', key: 'renewal', label: 'Renewal', type: 'date' } });
-});
-
-afterAll(async () => {
-  await server.app.close();
-  await database.close();
 });
 
 describe('contacts', () => {
@@ -76,10 +62,10 @@ describe('contacts', () => {
 
   it('records every changed field, with who changed it, on the timeline (newest first)', async () => {
     const contact = (await api('/api/v1/contacts', { body: { email: 'eero@wartsila.com', firstName: 'Eero', custom: { arr: 1000 } } })).body;
-    database.ctx.clock.advance(60_000);
+    bed.database.ctx.clock.advance(60_000);
     const updated = await api(`/api/v1/contacts/${contact.id}`, { method: 'PATCH', body: { jobTitle: 'CFO', custom: { arr: 2500, segment: 'ent' } } });
     expect(updated.body).toMatchObject({ jobTitle: 'CFO', custom: { arr: 2500, segment: 'ent' } });
-    database.ctx.clock.advance(60_000);
+    bed.database.ctx.clock.advance(60_000);
     // A no-op update leaves no entry.
     await api(`/api/v1/contacts/${contact.id}`, { method: 'PATCH', body: { jobTitle: 'CFO' } });
 
@@ -96,10 +82,10 @@ describe('contacts', () => {
     const company = (await api('/api/v1/companies', { body: { name: 'Fiskars', domain: 'https://www.fiskars.com/en' } })).body;
     expect(company.domain).toBe('fiskars.com');
     for (const name of ['Anna', 'Ville', 'Outi']) {
-      database.ctx.clock.advance(1000);
+      bed.database.ctx.clock.advance(1000);
       await api('/api/v1/contacts', { body: { email: `${name.toLowerCase()}@fiskars.com`, firstName: name } });
     }
-    database.ctx.clock.advance(1000);
+    bed.database.ctx.clock.advance(1000);
     await api(`/api/v1/companies/${company.id}`, { method: 'PATCH', body: { industry: 'Consumer goods' } });
 
     const first = (await api(`/api/v1/companies/${company.id}/timeline?limit=3`)).body;
@@ -117,7 +103,7 @@ describe('contacts', () => {
     const company = (await api('/api/v1/companies', { body: { name: 'Valio', domain: 'valio.fi' } })).body;
     const made: string[] = [];
     for (let i = 0; i < 7; i++) {
-      database.ctx.clock.advance(1000);
+      bed.database.ctx.clock.advance(1000);
       const contact = await api('/api/v1/contacts', { body: {
         email: `buyer${i}@valio.fi`, lastName: `Buyer ${String.fromCharCode(71 - i)}`, tags: i % 2 ? ['event-2026'] : [],
         custom: { arr: i * 100, segment: i < 3 ? 'smb' : 'ent', interests: i === 4 ? ['crm', 'email'] : ['email'] },
@@ -161,8 +147,8 @@ describe('contacts', () => {
   });
 
   it('lets an admin require a custom field; new contacts must then fill it', async () => {
-    const cookie = { authorization: `Bearer ${acme.secretKey}` };
-    const field = await (await server.request('/api/v1/custom-fields', { body: { objectType: 'company', key: 'vat_id', label: 'VAT ID', type: 'text', required: true }, headers: cookie })).json();
+    const cookie = { authorization: `Bearer ${bed.workspace.secretKey}` };
+    const field = await (await bed.server.request('/api/v1/custom-fields', { body: { objectType: 'company', key: 'vat_id', label: 'VAT ID', type: 'text', required: true }, headers: cookie })).json();
     const missing = await api('/api/v1/companies', { body: { name: 'No VAT Oy' } });
     expect(missing).toEqual({ status: 400, body: expect.objectContaining({ field: 'custom.vat_id', message: 'custom.vat_id is required' }) });
     expect((await api('/api/v1/companies', { body: { name: 'VAT Oy', custom: { vat_id: 'FI12345678' } } })).status).toBe(201);

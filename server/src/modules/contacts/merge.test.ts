@@ -1,25 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SeededWorkspace, type TestDatabase, type TestServer, seedWorkspace, startTestServer, testDatabase } from '../../test/harness.js';
+import { describe, expect, it } from 'vitest';
+import { type ApiTestBed, useApiTestBed } from '../../test/harness.js';
 
-let database: TestDatabase;
-let server: TestServer;
-let acme: SeededWorkspace;
-let api: (path: string, init?: { method?: string; body?: unknown }) => Promise<{ status: number; body: any }>;
-
-beforeAll(async () => {
-  database = await testDatabase();
-  server = await startTestServer(database.ctx);
-  acme = await seedWorkspace(database.ctx, 'Acme');
-  api = async (path, init = {}) => {
-    const response = await server.request(path, { ...init, headers: { authorization: `Bearer ${acme.secretKey}` } });
-    return { status: response.status, body: response.status === 204 ? null : await response.json() };
-  };
-});
-
-afterAll(async () => {
-  await server.app.close();
-  await database.close();
-});
+const bed = useApiTestBed();
+const api: ApiTestBed['api'] = (path, init) => bed.api(path, init);
 
 describe('duplicates and merge', () => {
   it('finds the same mailbox written differently and the same name at the same company', async () => {
@@ -66,7 +49,7 @@ describe('duplicates and merge', () => {
     expect(kinds).toEqual(expect.arrayContaining(['activity.note', 'deal.contact_added', 'task.created']));
     expect(kinds.filter((k: string) => k === 'record.created')).toHaveLength(2);
 
-    const audit = await database.ctx.db.selectFrom('audit_log').select(['action', 'target_id', 'data']).where('action', '=', 'contact.merged').executeTakeFirstOrThrow();
+    const audit = await bed.database.ctx.db.selectFrom('audit_log').select(['action', 'target_id', 'data']).where('action', '=', 'contact.merged').executeTakeFirstOrThrow();
     expect(audit.target_id).toBe(primary.id);
     expect((audit.data as { mergedId: string }).mergedId).toBe(duplicate.id);
   });

@@ -1,32 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SeededWorkspace, type TestDatabase, type TestServer, seedWorkspace, startTestServer, testDatabase } from '../../test/harness.js';
+import { describe, expect, it } from 'vitest';
+import { type ApiTestBed, useApiTestBed } from '../../test/harness.js';
 
-let database: TestDatabase;
-let server: TestServer;
-let acme: SeededWorkspace;
-let api: (path: string, init?: { method?: string; body?: unknown }) => Promise<{ status: number; body: any }>;
-
-beforeAll(async () => {
-  database = await testDatabase();
-  server = await startTestServer(database.ctx);
-  acme = await seedWorkspace(database.ctx, 'Acme');
-  api = async (path, init = {}) => {
-    const response = await server.request(path, { ...init, headers: { authorization: `Bearer ${acme.secretKey}` } });
-    return { status: response.status, body: response.status === 204 ? null : await response.json() };
-  };
-});
-
-afterAll(async () => {
-  await server.app.close();
-  await database.close();
-});
+const bed = useApiTestBed();
+const api: ApiTestBed['api'] = (path, init) => bed.api(path, init);
 
 describe('data quality', () => {
   it('scores each record and each owner by the share of completeness fields filled', async () => {
     await api('/api/v1/data-quality/rules', { method: 'PUT', body: { objectType: 'contact', requiredFields: [], completenessFields: ['email', 'firstName', 'phone', 'jobTitle'] } });
-    const full = (await api('/api/v1/contacts', { body: { email: 'a@full.fi', firstName: 'A', phone: '1', jobTitle: 'CEO', ownerId: acme.users.sales.id } })).body;
-    await api('/api/v1/contacts', { body: { email: 'b@half.fi', firstName: 'B', ownerId: acme.users.sales.id } });
-    const sparse = (await api('/api/v1/contacts', { body: { email: 'c@sparse.fi', ownerId: acme.users.marketer.id } })).body;
+    const full = (await api('/api/v1/contacts', { body: { email: 'a@full.fi', firstName: 'A', phone: '1', jobTitle: 'CEO', ownerId: bed.workspace.users.sales.id } })).body;
+    await api('/api/v1/contacts', { body: { email: 'b@half.fi', firstName: 'B', ownerId: bed.workspace.users.sales.id } });
+    const sparse = (await api('/api/v1/contacts', { body: { email: 'c@sparse.fi', ownerId: bed.workspace.users.marketer.id } })).body;
 
     expect((await api(`/api/v1/contacts/${full.id}`)).body.completeness).toEqual({ score: 100, missing: [] });
     expect((await api(`/api/v1/contacts/${sparse.id}`)).body.completeness).toEqual({ score: 25, missing: ['firstName', 'phone', 'jobTitle'] });
@@ -34,8 +17,8 @@ describe('data quality', () => {
     const report = (await api('/api/v1/data-quality?objectType=contact')).body;
     expect(report.overall).toEqual({ records: 3, completeness: 58.3 });
     expect(report.byOwner).toEqual([
-      { ownerId: acme.users.marketer.id, ownerEmail: acme.users.marketer.email, records: 1, completeness: 25 },
-      { ownerId: acme.users.sales.id, ownerEmail: acme.users.sales.email, records: 2, completeness: 75 },
+      { ownerId: bed.workspace.users.marketer.id, ownerEmail: bed.workspace.users.marketer.email, records: 1, completeness: 25 },
+      { ownerId: bed.workspace.users.sales.id, ownerEmail: bed.workspace.users.sales.email, records: 2, completeness: 75 },
     ]);
   });
 
@@ -46,8 +29,8 @@ describe('data quality', () => {
     const created = (await api('/api/v1/contacts', { body: { email: 'titled@x.fi', jobTitle: 'CFO' } })).body;
     expect((await api(`/api/v1/contacts/${created.id}`, { method: 'PATCH', body: { jobTitle: null } })).body.field).toBe('jobTitle');
 
-    const upload = await fetch(`${server.url}/api/v1/imports?objectType=contact&fileName=a.csv`, {
-      method: 'POST', body: 'email,title\nq@x.fi,\n', headers: { authorization: `Bearer ${acme.secretKey}`, 'content-type': 'text/csv' },
+    const upload = await fetch(`${bed.server.url}/api/v1/imports?objectType=contact&fileName=a.csv`, {
+      method: 'POST', body: 'email,title\nq@x.fi,\n', headers: { authorization: `Bearer ${bed.workspace.secretKey}`, 'content-type': 'text/csv' },
     }).then((r) => r.json());
     const unmapped = await api(`/api/v1/imports/${upload.id}/start`, { body: { mapping: { email: 'email' } } });
     expect(unmapped.body).toMatchObject({ field: 'mapping', message: 'map a column to jobTitle: required in this workspace' });

@@ -1,27 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SeededWorkspace, type TestDatabase, type TestServer, seedWorkspace, signIn, startTestServer, testDatabase } from '../../test/harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type ApiTestBed, signIn, useApiTestBed } from '../../test/harness.js';
 
-let database: TestDatabase;
-let server: TestServer;
-let acme: SeededWorkspace;
-let api: (path: string, init?: { method?: string; body?: unknown; cookie?: string }) => Promise<{ status: number; body: any }>;
+const bed = useApiTestBed();
+const api: ApiTestBed['api'] = (path, init) => bed.api(path, init);
 let pipeline: { id: string; stages: { id: string; name: string; kind: string; probability: number }[] };
 
 beforeAll(async () => {
-  database = await testDatabase();
-  server = await startTestServer(database.ctx);
-  acme = await seedWorkspace(database.ctx, 'Acme');
-  api = async (path, init = {}) => {
-    const headers: Record<string, string> = init.cookie ? { cookie: init.cookie } : { authorization: `Bearer ${acme.secretKey}` };
-    const response = await server.request(path, { method: init.method, body: init.body, headers });
-    return { status: response.status, body: response.status === 204 ? null : await response.json() };
-  };
   pipeline = (await api('/api/v1/pipelines')).body.items[0];
-});
-
-afterAll(async () => {
-  await server.app.close();
-  await database.close();
 });
 
 const stage = (name: string) => pipeline.stages.find((s) => s.name === name)!.id;
@@ -53,9 +38,9 @@ describe('deals', () => {
     expect(deal).toMatchObject({ stageId: stage('Qualification'), status: 'open', amount: 120000, expectedCloseDate: '2027-03-31', companyId: contact.companyId });
     expect(deal.contacts).toEqual([expect.objectContaining({ contactId: contact.id, role: 'decision_maker' })]);
 
-    database.ctx.clock.advance(3 * 24 * 3600_000);
+    bed.database.ctx.clock.advance(3 * 24 * 3600_000);
     await api(`/api/v1/deals/${deal.id}`, { method: 'PATCH', body: { stageId: stage('Proposal') } });
-    database.ctx.clock.advance(2 * 24 * 3600_000);
+    bed.database.ctx.clock.advance(2 * 24 * 3600_000);
     const won = (await api(`/api/v1/deals/${deal.id}`, { method: 'PATCH', body: { stageId: stage('Closed won') } })).body;
 
     expect(won).toMatchObject({ status: 'won', closedAt: expect.any(String), lostReason: null });
@@ -130,12 +115,12 @@ describe('activities and tasks', () => {
   });
 
   it("shows a rep's own open tasks by due date, and completing one lands on the timeline", async () => {
-    const rep = await signIn(server, acme.users.sales);
+    const rep = await signIn(bed.server, bed.workspace.users.sales);
     const contact = (await api('/api/v1/contacts', { body: { email: 'follow@up.fi' } })).body;
-    const now = database.ctx.clock.now().getTime();
+    const now = bed.database.ctx.clock.now().getTime();
     const later = (await api('/api/v1/tasks', { cookie: rep, body: { title: 'Send proposal', dueAt: new Date(now + 2 * 86400_000).toISOString(), contactId: contact.id } })).body;
     const sooner = (await api('/api/v1/tasks', { cookie: rep, body: { title: 'Call back', dueAt: new Date(now + 86400_000).toISOString(), priority: 'high', contactId: contact.id } })).body;
-    await api('/api/v1/tasks', { body: { title: 'Someone else', assigneeId: acme.users.marketer.id } });
+    await api('/api/v1/tasks', { body: { title: 'Someone else', assigneeId: bed.workspace.users.marketer.id } });
 
     const mine = (await api('/api/v1/tasks?assigneeId=me', { cookie: rep })).body.items.map((t: { title: string }) => t.title);
     expect(mine).toEqual(['Call back', 'Send proposal']);
