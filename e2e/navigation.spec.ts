@@ -1,0 +1,42 @@
+import { expect, mainNav, snap, test } from './fixtures';
+
+const MODULES = ['Contacts', 'Companies', 'Deals', 'Segments', 'Journeys', 'Email', 'Forms', 'Reports'];
+
+test('every module has its page with an empty state and no made-up data', async ({ adminPage: page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/contacts$/);
+  for (const module of MODULES) {
+    await mainNav(page).getByRole('link', { name: module }).click();
+    await expect(page).toHaveURL(new RegExp(`/${module.toLowerCase()}$`));
+    await expect(page.getByRole('heading', { name: module, level: 1 })).toBeVisible();
+    await expect(page.getByText(`No ${module.toLowerCase()} yet`)).toBeVisible();
+    await expect(page.locator('table')).toHaveCount(0);
+  }
+  await snap(page, 'reports');
+
+  await mainNav(page).getByRole('link', { name: 'Settings' }).click();
+  await expect(page).toHaveURL(/\/settings\/users$/);
+  const settingsNav = page.getByRole('navigation', { name: 'Settings' });
+  for (const section of ['Users', 'API keys', 'Audit log', 'Workspace']) {
+    await expect(settingsNav.getByRole('link', { name: section })).toBeVisible();
+  }
+
+  await page.goto('/no-such-page');
+  await expect(page.getByText('Page not found')).toBeVisible();
+});
+
+test('workspace settings and the audit log show the workspace and what happened in it', async ({ adminPage: page }) => {
+  const workspaceId = process.env.TANDEM_E2E_WORKSPACE_ID!;
+  await page.goto('/settings/workspace');
+  await expect(page.getByTestId('workspace-name')).toHaveText('E2E Co');
+  await expect(page.getByLabel('Workspace ID', { exact: true })).toHaveValue(workspaceId);
+  await snap(page, 'settings-workspace');
+
+  await page.goto('/settings/audit-log');
+  await expect(page.getByRole('heading', { name: 'Audit log', level: 1 })).toBeVisible();
+  const log = page.getByRole('table', { name: 'Audit log' });
+  // The global setup's CLI created the workspace's keys and added the admin.
+  await expect(log.getByRole('row').filter({ hasText: 'member.added' }).filter({ hasText: 'tandem CLI' })).toHaveCount(1);
+  await expect(log.getByRole('row').filter({ hasText: 'api_key.created' }).first()).toBeVisible();
+  await snap(page, 'settings-audit-log');
+});

@@ -1,0 +1,55 @@
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { InvitePage } from '../pages/InvitePage';
+import { LoginPage } from '../pages/LoginPage';
+import { ModulePage } from '../pages/ModulePage';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { RouteErrorPage } from '../pages/RouteErrorPage';
+import { SetupPage } from '../pages/SetupPage';
+import { ApiKeysPage } from '../settings/ApiKeysPage';
+import { AuditLogPage } from '../settings/AuditLogPage';
+import { SettingsLayout } from '../settings/SettingsLayout';
+import { UsersPage } from '../settings/UsersPage';
+import { WorkspacePage } from '../settings/WorkspacePage';
+import { AppLayout } from '../shell/AppLayout';
+import { MODULES } from '../shell/modules';
+import { RequireAuth } from '../shell/RequireAuth';
+
+/** Paths a signed-out person may be on; a 401 there is not a lost session. */
+export const PUBLIC_PATHS = ['/login', '/setup', '/invite/'];
+
+const appRoutes: RouteObject[] = [
+  { index: true, element: <Navigate to="/contacts" replace /> },
+  ...MODULES.map((module) => ({ path: module.path.slice(1), element: <ModulePage module={module} /> })),
+  {
+    path: 'settings',
+    element: <SettingsLayout />,
+    children: [
+      { index: true, element: <Navigate to="/settings/users" replace /> },
+      { path: 'users', element: <UsersPage /> },
+      { path: 'api-keys', element: <ApiKeysPage /> },
+      { path: 'audit-log', element: <AuditLogPage /> },
+      { path: 'workspace', element: <WorkspacePage /> },
+    ],
+  },
+  { path: '*', element: <NotFoundPage /> },
+];
+
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteErrorPage />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      { path: '/setup', element: <SetupPage /> },
+      { path: '/invite/:token', element: <InvitePage /> },
+      {
+        path: '/',
+        element: (
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        ),
+        children: appRoutes,
+      },
+    ],
+  },
+]);

@@ -1,0 +1,72 @@
+import {
+  IconAddressBook,
+  IconBuildingSkyscraper,
+  IconChartBar,
+  IconFilter,
+  IconForms,
+  IconMail,
+  IconRoute,
+  IconTargetArrow,
+  type Icon,
+} from '@tabler/icons-react';
+
+export interface ModuleInfo {
+  path: string;
+  label: string;
+  icon: Icon;
+  /** What the module will hold, for its empty state. */
+  description: string;
+}
+
+/** The product modules in navigation order; each gets its own screen as it is built. */
+export const MODULES: readonly ModuleInfo[] = [
+  {
+    path: '/contacts',
+    label: 'Contacts',
+    icon: IconAddressBook,
+    description:
+      'Every person you know about, with their profile, lifecycle stage, score and a timeline of everything they did.',
+  },
+  {
+    path: '/companies',
+    label: 'Companies',
+    icon: IconBuildingSkyscraper,
+    description: 'The accounts your contacts work for, with their people, deals, health score and shared history.',
+  },
+  {
+    path: '/deals',
+    label: 'Deals',
+    icon: IconTargetArrow,
+    description: 'Your pipelines as boards of deals, with the calls, meetings, notes and tasks that move them to won.',
+  },
+  {
+    path: '/segments',
+    label: 'Segments',
+    icon: IconFilter,
+    description: 'Real-time lists of contacts built from their properties and behaviour, each member showing why it belongs.',
+  },
+  {
+    path: '/journeys',
+    label: 'Journeys',
+    icon: IconRoute,
+    description: 'Automated nurture, onboarding, cross-sell and win-back flows that send, wait, branch and hand over to sales.',
+  },
+  {
+    path: '/email',
+    label: 'Email',
+    icon: IconMail,
+    description: 'Email templates and campaigns with personalisation, consent and suppression, and their delivery results.',
+  },
+  {
+    path: '/forms',
+    label: 'Forms',
+    icon: IconForms,
+    description: 'Forms and landing pages that capture leads from your website straight into contact profiles.',
+  },
+  {
+    path: '/reports',
+    label: 'Reports',
+    icon: IconChartBar,
+    description: 'Funnels, campaign results and the revenue that marketing sourced or influenced, shared by marketing and sales.',
+  },
+];
