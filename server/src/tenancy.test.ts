@@ -48,6 +48,8 @@ const sampleRequests: Record<string, (b: BRecords) => { path: string; body?: unk
   'GET /api/v1/companies/duplicates': () => ({ path: '/api/v1/companies/duplicates' }),
   'POST /api/v1/companies/merge': (b) => ({ path: '/api/v1/companies/merge', body: { primaryId: b.companyId, duplicateId: b.companyId2 } }),
   'GET /api/v1/pipelines': () => ({ path: '/api/v1/pipelines' }),
+  'POST /api/v1/contacts/bulk': (b) => ({ path: '/api/v1/contacts/bulk', body: { ids: [b.contactId], action: 'addTags', tags: ['hijacked'] } }),
+  'POST /api/v1/companies/bulk': (b) => ({ path: '/api/v1/companies/bulk', body: { ids: [b.companyId], action: 'delete' } }),
   'GET /api/v1/data-quality': () => ({ path: '/api/v1/data-quality?objectType=contact' }),
   'PUT /api/v1/data-quality/rules': () => ({ path: '/api/v1/data-quality/rules', body: { objectType: 'contact', requiredFields: ['phone'], completenessFields: ['email'] } }),
   'POST /api/v1/imports': () => ({ path: '/api/v1/imports?objectType=contact&fileName=x.csv', body: { csv: 'email' } }),

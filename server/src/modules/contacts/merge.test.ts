@@ -71,3 +71,21 @@ describe('duplicates and merge', () => {
     expect((await api('/api/v1/companies/merge', { body: { primaryId: a.id, duplicateId: a.id } })).body.field).toBe('duplicateId');
   });
 });
+
+describe('bulk changes', () => {
+  it('tags, assigns and deletes many contacts at once, each change on its timeline', async () => {
+    const ids: string[] = [];
+    for (const name of ['bulk1', 'bulk2', 'bulk3']) ids.push((await api('/api/v1/contacts', { body: { email: `${name}@bulk.fi`, tags: ['old'] } })).body.id);
+    expect((await api('/api/v1/contacts/bulk', { body: { ids, action: 'addTags', tags: ['fair-2026'] } })).body).toEqual({ changed: 3 });
+    expect((await api('/api/v1/contacts/bulk', { body: { ids: ids.slice(0, 2), action: 'removeTags', tags: ['old'] } })).body).toEqual({ changed: 2 });
+    await api('/api/v1/contacts/bulk', { body: { ids, action: 'assignOwner', ownerId: bed.workspace.users.sales.id } });
+    const first = (await api(`/api/v1/contacts/${ids[0]}`)).body;
+    expect(first).toMatchObject({ tags: ['fair-2026'], ownerId: bed.workspace.users.sales.id });
+    expect((await api(`/api/v1/contacts/${ids[2]}`)).body.tags).toEqual(['fair-2026', 'old']);
+    const timeline = (await api(`/api/v1/contacts/${ids[0]}/timeline`)).body.items;
+    expect(timeline.filter((e: { kind: string }) => e.kind === 'record.updated')).toHaveLength(3);
+    expect((await api('/api/v1/contacts/bulk', { body: { ids, action: 'assignOwner', ownerId: '00000000-0000-4000-8000-000000000000' } })).body.field).toBe('ownerId');
+    expect((await api('/api/v1/contacts/bulk', { body: { ids, action: 'delete' } })).body).toEqual({ changed: 3 });
+    expect((await api(`/api/v1/contacts/${ids[1]}`)).status).toBe(404);
+  });
+});

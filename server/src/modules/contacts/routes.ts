@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import type { AppContext } from '../../platform/context.js';
 import { workspaceAccess } from '../../platform/http/access-hook.js';
+import { badRequest } from '../../platform/http/errors.js';
 import { Uuid } from '../../platform/http/schema-types.js';
 import { createCompany, deleteCompany, getCompany, listCompanies, updateCompany } from './companies.js';
 import { createContact, deleteContact, getContact, listContacts, updateContact } from './contacts.js';
@@ -10,6 +11,7 @@ import {
   Company, CompanyInput, Contact, ContactInput, CustomField, CustomFieldInput, CustomFieldPatch, ListQuery, ObjectType, Page,
   TimelineItem, customFilterProperties,
 } from './schemas.js';
+import { bulkUpdate } from './bulk.js';
 import { findDuplicates, mergeCompanies, mergeContacts } from './merge.js';
 import { completenessOf, getRecordRules, qualityReport, setRecordRules } from './quality.js';
 import { searchRecords } from './search.js';
@@ -182,6 +184,33 @@ export const contactRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
     const company = await getCompany(db, workspaceId, request.params.id);
     return listTimeline(db, workspaceId, { companyId: company.id }, request.query);
   });
+
+  const BulkBody = Type.Object({
+    ids: Type.Array(Uuid, { minItems: 1, maxItems: 1000 }),
+    action: Type.Unsafe<'addTags' | 'removeTags' | 'assignOwner' | 'setLifecycleStage' | 'delete'>({ type: 'string', enum: ['addTags', 'removeTags', 'assignOwner', 'setLifecycleStage', 'delete'] }),
+    tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 })),
+    ownerId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    lifecycleStage: Type.Optional(Type.String({ maxLength: 50 })),
+  }, { additionalProperties: false });
+
+  for (const object of ['contact', 'company'] as const) {
+    app.post(`/${object === 'contact' ? 'contacts' : 'companies'}/bulk`, {
+      config: { access: 'records:write' },
+      schema: { tags: [object === 'contact' ? 'contacts' : 'companies'], summary: `Tag, untag, assign, ${object === 'contact' ? 'set the stage of, ' : ''}or delete up to 1000 ${object === 'contact' ? 'contacts' : 'companies'} at once`,
+        body: BulkBody, response: { 200: Type.Object({ changed: Type.Integer() }) } },
+    }, async (request) => {
+      const access = workspaceAccess(request);
+      const { ids, action, tags, ownerId, lifecycleStage } = request.body;
+      const change = action === 'addTags' || action === 'removeTags'
+        ? { action, tags: tags ?? [] }
+        : action === 'assignOwner' ? { action, ownerId: ownerId ?? null }
+        : action === 'setLifecycleStage' ? { action, lifecycleStage: lifecycleStage ?? '' }
+        : { action };
+      if ((action === 'addTags' || action === 'removeTags') && !tags?.length) throw badRequest(`${action} needs tags`, 'tags');
+      const changed = await db.transaction().execute((trx) => bulkUpdate(trx, clock, access.workspaceId, access.actor, object, ids, change));
+      return { changed };
+    });
+  }
 
   const MergeBody = Type.Object({
     primaryId: Uuid,
