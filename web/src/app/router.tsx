@@ -10,6 +10,8 @@ import { AuditLogPage } from '../settings/AuditLogPage';
 import { SettingsLayout } from '../settings/SettingsLayout';
 import { UsersPage } from '../settings/UsersPage';
 import { WorkspacePage } from '../settings/WorkspacePage';
+import { contactRoutes } from '../crm/contacts/routes';
+import { dealRoutes } from '../crm/deals/routes';
 import { AppLayout } from '../shell/AppLayout';
 import { MODULES } from '../shell/modules';
 import { RequireAuth } from '../shell/RequireAuth';
@@ -19,7 +21,13 @@ export const PUBLIC_PATHS = ['/login', '/setup', '/invite/'];
 
 const appRoutes: RouteObject[] = [
   { index: true, element: <Navigate to="/contacts" replace /> },
-  ...MODULES.map((module) => ({ path: module.path.slice(1), element: <ModulePage module={module} /> })),
+  ...contactRoutes,
+  ...dealRoutes,
+  // Modules whose screens are not built yet show what they will hold.
+  ...MODULES.filter((module) => ![...contactRoutes, ...dealRoutes].some((route) => route.path === module.path.slice(1))).map((module) => ({
+    path: module.path.slice(1),
+    element: <ModulePage module={module} />,
+  })),
   {
     path: 'settings',
     element: <SettingsLayout />,
