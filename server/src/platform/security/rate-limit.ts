@@ -30,14 +30,27 @@ export async function consumeRateLimit(db: Db, clock: Clock, bucket: string, rul
 
 /**
  * For limits on failures only (sign-in): `check` before the attempt refuses once `limit`
- * failures are counted in the window; `recordFailure` counts one. Successes cost nothing,
- * so a busy office behind one address is not locked out by its own colleagues.
+ * failures are counted; `recordFailure` counts one. Successes cost nothing, so a busy office
+ * behind one address is not locked out by its own colleagues. The count slides: the previous
+ * window's failures weigh in by the share of it still inside the last `windowSeconds`, so a
+ * window boundary does not hand out a fresh allowance.
  */
 export async function checkFailureLimit(db: Db, clock: Clock, bucket: string, rule: RateLimit): Promise<RateLimitResult> {
-  const { windowStart, retryAfterSeconds } = currentWindow(clock, rule);
-  const row = await db.selectFrom('rate_limits').select('hits')
-    .where('bucket', '=', bucket).where('window_start', '=', windowStart).executeTakeFirst();
-  return { allowed: (row?.hits ?? 0) < rule.limit, retryAfterSeconds };
+  const { windowStart } = currentWindow(clock, rule);
+  const windowMs = rule.windowSeconds * 1000;
+  const previousStart = new Date(windowStart.getTime() - windowMs);
+  const rows = await db.selectFrom('rate_limits').select(['window_start', 'hits'])
+    .where('bucket', '=', bucket).where('window_start', 'in', [windowStart, previousStart]).execute();
+  const hitsIn = (start: Date) => rows.find((r) => r.window_start.getTime() === start.getTime())?.hits ?? 0;
+  const elapsed = (clock.now().getTime() - windowStart.getTime()) / windowMs;
+  const current = hitsIn(windowStart);
+  const previous = hitsIn(previousStart);
+  if (current + previous * (1 - elapsed) < rule.limit) return { allowed: true, retryAfterSeconds: 0 };
+  // Waiting without new failures: within this window the previous one fades out; past it, this
+  // window becomes the previous one and fades out in turn.
+  const fadeThisWindow = previous > 0 && current < rule.limit ? 1 - (rule.limit - current) / previous : Infinity;
+  const waitFraction = fadeThisWindow < 1 ? fadeThisWindow - elapsed : 1 - elapsed + Math.max(0, 1 - rule.limit / current);
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitFraction * rule.windowSeconds)) };
 }
 
 export async function recordFailure(db: Db, clock: Clock, bucket: string, rule: RateLimit): Promise<void> {
