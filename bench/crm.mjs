@@ -23,7 +23,7 @@ async function writeCsv(file) {
   const out = createWriteStream(file);
   out.write('email,first_name,last_name,phone,country,segment,arr\n');
   for (let i = 0; i < rows; i++) {
-    const line = `person${i}@company${i % 50000}.example,${firstNames[i % 14]},${lastNames[(i * 7) % 10]},+358 40 ${String(i).padStart(7, '0')},${i % 3 ? 'Finland' : 'Sweden'},${segments[i % 3]},${(i % 1000) * 100}\n`;
+    const line = `person${i}@company${i % 50000}.example,${firstNames[i % 14]},${lastNames[(i * 7) % 10]},+358 40 ${String(i).padStart(7, '0')},${Math.floor(i / 3) % 3 ? 'Finland' : 'Sweden'},${segments[i % 3]},${(i % 1000) * 100}\n`;
     if (!out.write(line)) await once(out, 'drain');
   }
   out.end();
@@ -90,12 +90,14 @@ export default async function run() {
     if (state.status !== 'done' || state.rowsCreated !== rows) throw new Error(`import ended ${state.status}: ${JSON.stringify(state)}`);
     await client.query('analyze contacts');
 
+    // The list query with filters that match nothing would walk the whole index; these match a ninth each.
     const list = await timeEach(samples, (i) => fetch(`${base}/contacts?custom.segment=${segments[i % 3]}&country=Finland&limit=50`, { headers: auth }).then((r) => r.json()));
     const listSql = await timeEach(samples, (i) => client.query(
       `select * from contacts where workspace_id = $1 and custom @> $2::jsonb and country = 'Finland' order by created_at desc, id desc limit 51`,
       [workspaceId, JSON.stringify({ segment: segments[i % 3] })]));
-    const terms = ['virtanen', 'person12345', 'company4711', 'Korhnen', '+358 40 0004', 'laura mäki'];
-    const search = await timeEach(samples, (i) => fetch(`${base}/search?q=${encodeURIComponent(terms[i % terms.length])}&limit=10`, { headers: auth }).then((r) => r.json()));
+    const searchFor = (terms) => timeEach(samples, (i) => fetch(`${base}/search?q=${encodeURIComponent(terms[i % terms.length])}&limit=10`, { headers: auth }).then((r) => r.json()));
+    const search = await searchFor(['virtanen', 'person12345', 'company4711', '+358 40 0004', 'laura mäki', `person${rows - 7}@company${(rows - 7) % 50000}.example`]);
+    const typoSearch = await searchFor(['Korhnen', 'Vitranen', 'Hämälänen']);
 
     printTable(`bench/crm — ${rows.toLocaleString('en')} contacts, ${(bytes / 1e6).toFixed(0)} MB CSV, 1 Tandem process (LOG_LEVEL=warn)`, [
       { measure: 'raw COPY into a table with the contacts indexes (baseline)', value: `${Math.round(rows / copySeconds).toLocaleString('en')} rows/s`, seconds: copySeconds.toFixed(1) },
@@ -104,7 +106,8 @@ export default async function run() {
       { measure: '  of which the streamed upload', value: `${(bytes / 1e6 / uploadSeconds).toFixed(0)} MB/s`, seconds: uploadSeconds.toFixed(1) },
       { measure: 'GET /contacts?custom.segment=…&country=Finland (HTTP)', value: `p50 ${list.p50} ms`, 'p95 ms': list.p95 },
       { measure: '  the same query in raw SQL (baseline)', value: `p50 ${listSql.p50} ms`, 'p95 ms': listSql.p95 },
-      { measure: 'GET /search (names, emails, domains, phones, typos)', value: `p50 ${search.p50} ms`, 'p95 ms': search.p95 },
+      { measure: 'GET /search (names, emails, domains, phones)', value: `p50 ${search.p50} ms`, 'p95 ms': search.p95 },
+      { measure: 'GET /search with a typo in a surname', value: `p50 ${typoSearch.p50} ms`, 'p95 ms': typoSearch.p95 },
     ]);
   } finally {
     await server?.stop();
