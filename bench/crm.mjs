@@ -90,7 +90,7 @@ export default async function run() {
     if (state.status !== 'done' || state.rowsCreated !== rows) throw new Error(`import ended ${state.status}: ${JSON.stringify(state)}`);
     await client.query('analyze contacts');
 
-    // The list query with filters that match nothing would walk the whole index; these match a ninth each.
+    // The list query with filters that match nothing would walk the whole index; these match two in nine contacts.
     const list = await timeEach(samples, (i) => fetch(`${base}/contacts?custom.segment=${segments[i % 3]}&country=Finland&limit=50`, { headers: auth }).then((r) => r.json()));
     const listSql = await timeEach(samples, (i) => client.query(
       `select * from contacts where workspace_id = $1 and custom @> $2::jsonb and country = 'Finland' order by created_at desc, id desc limit 51`,
