@@ -5,6 +5,7 @@ import { contactRoutes } from './routes.js';
 
 export { createCompany, getCompany } from './companies.js';
 export { createContact, findContactByEmail, getContact, updateContact } from './contacts.js';
+export { searchRecords, type SearchHit } from './search.js';
 export { listTimeline, recordTouchpoint, removeTouchpoints, type Touchpoint } from './timeline.js';
 export { listCustomFields, validateCustomValues } from './custom-fields.js';
 export { checkOwner, resolveId } from './records.js';

@@ -14,7 +14,6 @@ import {
 import { bulkUpdate } from './bulk.js';
 import { findDuplicates, mergeCompanies, mergeContacts } from './merge.js';
 import { completenessOf, getRecordRules, qualityReport, setRecordRules } from './quality.js';
-import { searchRecords } from './search.js';
 import { listTimeline } from './timeline.js';
 
 const IdParams = Type.Object({ id: Uuid });
@@ -255,13 +254,4 @@ export const contactRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
     const access = workspaceAccess(request);
     return db.transaction().execute((trx) => mergeCompanies(trx, clock, access.workspaceId, access.actor, request.body));
   });
-
-  app.get('/search', {
-    config: { access: 'workspace:read' },
-    schema: { tags: ['search'], summary: 'Ranked search across contacts and companies by name, email, domain and phone',
-      querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 200 }), limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }) }),
-      response: { 200: Type.Object({ items: Type.Array(Type.Object({
-        type: Type.String(), id: Uuid, title: Type.String(), subtitle: Type.Union([Type.String(), Type.Null()]), score: Type.Number(),
-      })) }) } },
-  }, async (request) => ({ items: await searchRecords(db, workspaceAccess(request).workspaceId, request.query.q, request.query.limit) }));
 };

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.js';
 import { contactSearchText } from './contacts.js';
 
 export interface SearchHit {
-  type: 'contact' | 'company';
+  type: 'contact' | 'company' | 'deal';
   id: string;
   title: string;
   subtitle: string | null;

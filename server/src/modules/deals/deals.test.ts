@@ -77,6 +77,12 @@ describe('deals', () => {
     expect((await api(`/api/v1/deals?contactId=${contact.id}`)).body.items.map((d: { id: string }) => d.id)).toEqual([inProposal.id]);
   });
 
+  it('is found by the search box beside contacts and companies', async () => {
+    await api('/api/v1/deals', { body: { name: 'Wärtsilä engine analytics', amount: 5000 } });
+    const hits = (await api('/api/v1/search?q=engine analytics')).body.items;
+    expect(hits[0]).toMatchObject({ type: 'deal', title: 'Wärtsilä engine analytics', subtitle: 'open' });
+  });
+
   it('refuses bad input naming the field', async () => {
     const cases: [unknown, string][] = [
       [{ amount: 10 }, 'name'],

@@ -255,3 +255,15 @@ export async function listDeals(db: DbOrTx, workspaceId: string, query: DealList
     nextCursor: rows.length > query.limit && last ? encodeCursor(last.updatedAt, last.id) : null,
   };
 }
+
+/** Deals whose name is close to the query (trigram word similarity on the GIN index), best first. */
+export async function searchDeals(db: DbOrTx, workspaceId: string, query: string, limit: number) {
+  const q = query.trim().toLowerCase();
+  const { rows } = await sql<{ id: string; title: string; subtitle: string | null; score: number }>`
+    select id, name as title, status::text as subtitle, word_similarity(${q}, name) as score
+      from deals
+     where workspace_id = ${workspaceId} and (name ilike ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} or ${q} <% name)
+     order by score desc, updated_at desc
+     limit ${limit}`.execute(db);
+  return rows.map((row) => ({ type: 'deal' as const, ...row, score: Number(row.score) }));
+}

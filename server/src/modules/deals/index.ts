@@ -2,7 +2,7 @@ import type { TandemModule } from '../../platform/module.js';
 import { registerMergeHooks } from './merge.js';
 import { dealRoutes } from './routes.js';
 
-export { createDeal, getDeal, updateDeal } from './deals.js';
+export { createDeal, getDeal, searchDeals, updateDeal } from './deals.js';
 export { logActivity } from './activities.js';
 export { createTask } from './tasks.js';
 export { listPipelines } from './pipelines.js';
