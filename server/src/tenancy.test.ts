@@ -63,6 +63,7 @@ const sampleRequests: Record<string, (b: BRecords) => { path: string; body?: unk
     { name: 'a', probability: 10 }, { name: 'w', probability: 100, kind: 'won' }, { name: 'l', probability: 0, kind: 'lost' }] } }),
   'GET /api/v1/deals': (b) => ({ path: `/api/v1/deals?companyId=${b.companyId}` }),
   'POST /api/v1/deals': (b) => ({ path: '/api/v1/deals', body: { name: 'Steal', stageId: b.stageId } }),
+  'GET /api/v1/deals/export': () => ({ path: '/api/v1/deals/export' }),
   'GET /api/v1/deals/:id': (b) => ({ path: `/api/v1/deals/${b.dealId}` }),
   'PATCH /api/v1/deals/:id': (b) => ({ path: `/api/v1/deals/${b.dealId}`, body: { name: 'Hijacked' } }),
   'DELETE /api/v1/deals/:id': (b) => ({ path: `/api/v1/deals/${b.dealId}` }),

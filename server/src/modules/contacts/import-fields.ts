@@ -14,6 +14,12 @@ export const importableFields = {
     name: 'name', domain: 'domain', industry: 'industry', employeeCount: 'employee_count', revenueBand: 'revenue_band',
     country: 'country', tags: 'tags', ownerEmail: 'owner_id',
   },
+  // Deals are written by the deals module (see registerImportWriter); these are its columns.
+  deal: {
+    name: 'name', amount: 'amount', currency: 'currency', expectedCloseDate: 'expected_close_date', pipeline: 'pipeline',
+    stage: 'stage', lostReason: 'lost_reason', ownerEmail: 'owner_id', companyName: 'company_name', companyDomain: 'company_domain',
+    contactEmail: 'contact_email',
+  },
 } as const;
 
 export type ImportObject = keyof typeof importableFields;
@@ -141,7 +147,11 @@ export function prepareRow(
     if (row.values.company_domain) row.companyDomain = row.values.company_domain as string;
     delete row.values.company_domain;
   } else if (!row.values.name) {
-    throw new RowRejection('name', 'the row has no company name');
+    throw new RowRejection('name', `the row has no ${object} name`);
+  }
+  if (object === 'deal' && row.values.company_domain) {
+    row.companyDomain = row.values.company_domain as string;
+    delete row.values.company_domain;
   }
   return row;
 }
@@ -163,6 +173,24 @@ function convertStandard(object: ImportObject, field: string, text: string): unk
       const stage = text.toLowerCase();
       if (!(lifecycleStages as readonly string[]).includes(stage)) throw new RowRejection(field, `lifecycleStage "${text}" is not one of ${lifecycleStages.join(', ')}`);
       return stage;
+    }
+    case 'amount': {
+      const amount = Number(text.replace(/[\s€$£]/g, '').replace(',', '.'));
+      if (!Number.isFinite(amount) || amount < 0) throw new RowRejection(field, `amount "${text}" is not a number`);
+      return amount;
+    }
+    case 'currency':
+      if (!/^[A-Za-z]{3}$/.test(text)) throw new RowRejection(field, `currency "${text}" is not a three-letter code such as EUR`);
+      return text.toUpperCase();
+    case 'contactEmail':
+      return convertStandard(object, 'email', text);
+    case 'expectedCloseDate': {
+      const fi = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+      const value = fi ? `${fi[3]}-${fi[2]!.padStart(2, '0')}-${fi[1]!.padStart(2, '0')}` : text;
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+        throw new RowRejection(field, `expectedCloseDate "${text}" is not a date (YYYY-MM-DD or D.M.YYYY)`);
+      }
+      return value;
     }
     case 'employeeCount': {
       const count = Number(text.replace(/\s/g, ''));

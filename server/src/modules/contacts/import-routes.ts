@@ -26,7 +26,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asyn
     config: { access: 'records:write' },
     bodyLimit: 2 * 1024 * 1024 * 1024,
     schema: { tags: ['import'], summary: 'Upload a CSV (body: text/csv) for import; answers with its columns, a sample and a suggested mapping',
-      querystring: Type.Object({ objectType: Type.Unsafe<'contact' | 'company'>({ type: 'string', enum: ['contact', 'company'] }), fileName: Type.String({ minLength: 1, maxLength: 300 }) }),
+      querystring: Type.Object({ objectType: Type.Unsafe<'contact' | 'company' | 'deal'>({ type: 'string', enum: ['contact', 'company', 'deal'] }), fileName: Type.String({ minLength: 1, maxLength: 300 }) }),
       response: { 201: Type.Intersect([Import, Type.Object({
         sample: Type.Array(Type.Array(Type.String())), suggestedMapping: Type.Record(Type.String(), Type.String()), fields: Type.Array(Type.String()),
       })]) } },

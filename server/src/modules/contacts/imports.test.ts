@@ -153,3 +153,27 @@ describe('CSV import', () => {
     expect(rows[0]!.endsWith(',2.5,false')).toBe(true);
   });
 });
+
+describe('CSV import of deals', () => {
+  it('creates deals in the named stages, linked to existing companies and contacts, rejecting rows it cannot place', async () => {
+    await api('/api/v1/contacts', { body: { email: 'buyer@sampo.fi', firstName: 'Buyer' } });
+    const csv = [
+      'Deal,Value,Stage,Company,Contact,Close',
+      'Sampo renewal,"12 000",Proposal,sampo.fi,buyer@sampo.fi,31.3.2027',
+      'Sampo add-on,3000,Closed lost,sampo.fi,,2027-01-15',
+      'Mystery deal,100,Imagination,,,',
+      'Unknown company deal,100,Proposal,nowhere.example,,',
+      'Sampo pilot,lots,Proposal,sampo.fi,,',
+    ].join('\n');
+    const result = await importFile(csv, { Deal: 'name', Value: 'amount', Stage: 'stage', Company: 'companyDomain', Contact: 'contactEmail', Close: 'expectedCloseDate' }, 'update', 'deal');
+    expect(result).toMatchObject({ status: 'done', rowsCreated: 1, rowsRejected: 4 });
+    const rejected = (await api(`/api/v1/imports/${result.id}/rejections`)).body.items.map((r: { line: number; field: string }) => [r.line, r.field]);
+    expect(rejected).toEqual([[3, 'lostReason'], [4, 'stage'], [5, 'companyDomain'], [6, 'amount']]);
+    const deals = (await api('/api/v1/deals?q=Sampo')).body.items;
+    expect(deals).toHaveLength(1);
+    const deal = (await api(`/api/v1/deals/${deals[0].id}`)).body;
+    expect(deal).toMatchObject({ name: 'Sampo renewal', amount: 12000, expectedCloseDate: '2027-03-31', stageHistory: [expect.objectContaining({ stageName: 'Proposal' })] });
+    expect(deal.contacts).toHaveLength(1);
+    expect((await api(`/api/v1/deals?q=add-on`)).body.items).toEqual([]);
+  });
+});

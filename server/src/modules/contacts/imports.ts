@@ -13,6 +13,20 @@ import { companyDomainOfEmail } from './domains.js';
 import { getRecordRules } from './quality.js';
 import { type ImportObject, importableFields, type PreparedRow, prepareRow, RowRejection, suggestMapping } from './import-fields.js';
 
+/**
+ * Writes one batch of prepared rows of an object another module owns (deals), counting what
+ * it created and rejecting rows it cannot take. Registered by that module at start-up.
+ */
+export type ImportWriter = (
+  db: DbOrTx, clock: Clock, workspaceId: string, run: { id: string; fileName: string; onDuplicate: 'update' | 'skip' },
+  rows: PreparedRow[], counts: { created: number; updated: number; skipped: number; reject(line: number, field: string | null, reason: string, raw: unknown): void },
+) => Promise<void>;
+const importWriters = new Map<ImportObject, ImportWriter>();
+
+export function registerImportWriter(object: ImportObject, writer: ImportWriter): void {
+  importWriters.set(object, writer);
+}
+
 const chunkBytes = 1024 * 1024;
 const batchRows = 1000;
 export const importQueue = 'contacts.import';
@@ -158,18 +172,24 @@ export async function startImport(
       if (used.has(field)) throw badRequest(`${field} is mapped from two columns`, `mapping.${header}`);
       used.add(field);
     }
+    if (!importableFields[object]) throw badRequest(`${object} records cannot be imported`, 'objectType');
     const key = object === 'contact' ? 'email' : 'name';
-    const rules = await getRecordRules(trx, workspaceId, object);
+    const rules = await requiredRules(trx, workspaceId, object);
     const required = [...rules.requiredFields, ...definitions.filter((d) => d.required).map((d) => `custom.${d.key}`)];
     const unmapped = required.filter((field) => field !== 'companyId' && field !== 'ownerId' && !used.has(field));
     if (unmapped.length) throw badRequest(`map a column to ${unmapped.join(', ')}: required in this workspace`, 'mapping');
-    if (object === 'company' && !used.has('name')) throw badRequest('map a column to name: every company needs one', 'mapping');
+    if (object !== 'contact' && !used.has('name')) throw badRequest(`map a column to name: every ${object} needs one`, 'mapping');
     if (!used.size) throw badRequest(`map at least one column (for example to ${key})`, 'mapping');
     const row = await trx.updateTable('imports').set({ mapping: JSON.stringify(input.mapping) as never, on_duplicate: input.onDuplicate, status: 'queued' })
       .where('workspace_id', '=', workspaceId).where('id', '=', input.id).returningAll().executeTakeFirstOrThrow();
     await enqueue(trx, clock, { queue: importQueue, workspaceId, payload: { importId: input.id }, idempotencyKey: `import:${input.id}`, maxAttempts: 3 });
     return toView(row as ImportRow);
   });
+}
+
+/** Deals have no data-quality rules (yet): only contacts' and companies' are enforced. */
+async function requiredRules(db: DbOrTx, workspaceId: string, object: ImportObject) {
+  return object === 'deal' ? { requiredFields: [] as string[] } : getRecordRules(db, workspaceId, object);
 }
 
 async function* chunksOf(db: Db, workspaceId: string, importId: string): AsyncGenerator<Buffer> {
@@ -193,7 +213,7 @@ export async function runImport(db: Db, clock: Clock, logger: Logger, workspaceI
     .where('workspace_id', '=', workspaceId).where('id', '=', importId).execute();
   const object = current.objectType as ImportObject;
   const definitions = await listCustomFields(db, workspaceId, object);
-  const { requiredFields } = await getRecordRules(db, workspaceId, object);
+  const { requiredFields } = await requiredRules(db, workspaceId, object);
   const parser = Readable.from(chunksOf(db, workspaceId, importId)).pipe(parse({
     delimiter: current.delimiter, bom: true, columns: (header: string[]) => header.map((h) => h.trim()), info: true,
     relax_column_count: true, skip_empty_lines: true, trim: false,
@@ -240,7 +260,15 @@ async function writeBatch(
   }
   await db.transaction().execute(async (trx) => {
     const rows = await resolveOwners(trx, workspaceId, prepared, counts);
-    if (object === 'contact') await upsertContacts(trx, clock, workspaceId, current, rows, counts);
+    const writer = importWriters.get(object);
+    if (writer) {
+      await writer(trx, clock, workspaceId, current, rows, {
+        get created() { return counts.created; }, set created(n) { counts.created = n; },
+        get updated() { return counts.updated; }, set updated(n) { counts.updated = n; },
+        get skipped() { return counts.skipped; }, set skipped(n) { counts.skipped = n; },
+        reject: (line, field, reason, raw) => counts.rejected.push({ line, field, reason, raw }),
+      });
+    } else if (object === 'contact') await upsertContacts(trx, clock, workspaceId, current, rows, counts);
     else await upsertCompanies(trx, clock, workspaceId, current, rows, counts);
     if (counts.rejected.length) {
       await trx.insertInto('import_rejections')

@@ -11,6 +11,8 @@ export { listCustomFields, validateCustomValues } from './custom-fields.js';
 export { checkOwner, resolveId } from './records.js';
 export type { CustomValues } from './tables.js';
 export { onMerge, type MergeHook } from './merge.js';
+export { registerImportWriter, type ImportWriter } from './imports.js';
+export { RowRejection, type PreparedRow } from './import-fields.js';
 
 /** People and companies, their custom fields, the one timeline, search. */
 export const contactsModule: TandemModule = {

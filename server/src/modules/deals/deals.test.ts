@@ -83,6 +83,14 @@ describe('deals', () => {
     expect(hits[0]).toMatchObject({ type: 'deal', title: 'Wärtsilä engine analytics', subtitle: 'open' });
   });
 
+  it('exports the filtered deals as CSV', async () => {
+    const csv = (await api(`/api/v1/deals/export?status=won`)).body as string;
+    const [header, ...rows] = csv.replace(/^\uFEFF/, '').trim().split('\n');
+    expect(header!.startsWith('id,name,pipelineId,stageId,status,amount,currency')).toBe(true);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.split(',')[4] === 'won')).toBe(true);
+  });
+
   it('refuses bad input naming the field', async () => {
     const cases: [unknown, string][] = [
       [{ amount: 10 }, 'name'],

@@ -1,4 +1,5 @@
 import type { TandemModule } from '../../platform/module.js';
+import { registerDealImport } from './import.js';
 import { registerMergeHooks } from './merge.js';
 import { dealRoutes } from './routes.js';
 
@@ -9,6 +10,7 @@ export { listPipelines } from './pipelines.js';
 
 /** Pipelines and deals, activities (notes, calls, meetings, emails) and tasks. */
 registerMergeHooks();
+registerDealImport();
 
 export const dealsModule: TandemModule = {
   name: 'deals',

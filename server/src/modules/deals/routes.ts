@@ -8,6 +8,7 @@ import { listTimeline } from '../contacts/index.js';
 import { Page, TimelineItem } from '../contacts/schemas.js';
 import { deleteActivity, listActivities, logActivity } from './activities.js';
 import { createDeal, deleteDeal, getDeal, linkContact, listDeals, unlinkContact, updateDeal } from './deals.js';
+import { exportDealsCsv } from './export.js';
 import { createPipeline, listPipelines } from './pipelines.js';
 import {
   Activity, ActivityInput, BuyingRole, Deal, DealCreate, DealDetail, DealPatch, DealStatus, Pipeline, PipelineInput, Task, TaskCreate, TaskPatch,
@@ -46,6 +47,18 @@ export const dealRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
       }, { additionalProperties: false }),
       response: { 200: Page(Deal) } },
   }, async (request) => listDeals(db, workspaceAccess(request).workspaceId, request.query));
+
+  app.get('/deals/export', {
+    config: { access: 'workspace:read' },
+    schema: { tags: ['deals'], summary: 'Export the deals matching the list filters as CSV (streamed)',
+      querystring: Type.Object({
+        pipelineId: Type.Optional(Uuid), stageId: Type.Optional(Uuid), status: Type.Optional(DealStatus), ownerId: Type.Optional(Uuid),
+        companyId: Type.Optional(Uuid), contactId: Type.Optional(Uuid), q: Type.Optional(Type.String({ maxLength: 200 })),
+      }, { additionalProperties: false }) },
+  }, async (request, reply) => {
+    const stream = await exportDealsCsv(db, workspaceAccess(request).workspaceId, request.query);
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="deals.csv"').send(stream);
+  });
 
   app.post('/deals', {
     config: { access: 'records:write' },
