@@ -60,3 +60,43 @@ create table record_rules (
   updated_at          timestamptz not null,
   primary key (workspace_id, object_type)
 );
+
+-- The words people are searched by (names of contacts and companies), for correcting typos:
+-- a misspelt word is replaced by its nearest known word (trigram KNN over this small table)
+-- before the records are searched, as pg_trgm's documentation suggests. Kept by statement-level
+-- triggers, so a bulk import adds its words in one set-based insert.
+create table search_words (
+  workspace_id  uuid not null references workspaces (id) on delete cascade,
+  word          text not null,
+  primary key (workspace_id, word)
+);
+create index search_words_trgm on search_words using gist (workspace_id, word gist_trgm_ops);
+
+create function remember_contact_words() returns trigger language plpgsql as $$
+begin
+  insert into search_words (workspace_id, word)
+  select distinct workspace_id, word
+    from changed, regexp_split_to_table(lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '')), '[^[:alnum:]]+') as word
+   where length(word) >= 3
+  on conflict do nothing;
+  return null;
+end $$;
+
+create function remember_company_words() returns trigger language plpgsql as $$
+begin
+  insert into search_words (workspace_id, word)
+  select distinct workspace_id, word
+    from changed, regexp_split_to_table(lower(name), '[^[:alnum:]]+') as word
+   where length(word) >= 3
+  on conflict do nothing;
+  return null;
+end $$;
+
+create trigger contacts_words_insert after insert on contacts referencing new table as changed
+  for each statement execute function remember_contact_words();
+create trigger contacts_words_update after update on contacts referencing new table as changed
+  for each statement execute function remember_contact_words();
+create trigger companies_words_insert after insert on companies referencing new table as changed
+  for each statement execute function remember_company_words();
+create trigger companies_words_update after update on companies referencing new table as changed
+  for each statement execute function remember_company_words();

@@ -156,3 +156,15 @@ describe('contacts', () => {
     expect((await api('/api/v1/companies', { body: { name: 'Later Oy' } })).status).toBe(201);
   });
 });
+
+describe('search with typos', () => {
+  it('corrects a misspelt name to the nearest known one before searching', async () => {
+    const contact = (await api('/api/v1/contacts', { body: { email: 'p.hamalainen@ponsse.com', firstName: 'Petteri', lastName: 'Hämäläinen' } })).body;
+    for (const typo of ['hämälänen', 'Petterri', 'hamalainen']) {
+      const hits = (await api(`/api/v1/search?q=${encodeURIComponent(typo)}`)).body.items.map((h: { id: string }) => h.id);
+      expect(hits, typo).toContain(contact.id);
+    }
+    const words = await bed.database.ctx.db.selectFrom('search_words').select('word').where('workspace_id', '=', bed.workspace.workspaceId).where('word', 'in', ['petteri', 'hämäläinen', 'ponsse']).execute();
+    expect(words.map((w) => w.word).sort()).toEqual(['hämäläinen', 'petteri', 'ponsse']);
+  });
+});

@@ -14,6 +14,28 @@ const companySearchText = sql<string>`(name || ' ' || coalesce(domain, ''))`;
 
 // Below this word similarity a nearest neighbour is noise, not a match.
 const minimumScore = 0.3;
+// A word this close to a known name is taken as a typo of it.
+const typoSimilarity = 0.5;
+
+/**
+ * Replaces each word of the query that is not a known name with the nearest known one
+ * (`search_words`, kept by triggers), when it is close enough: "korhnen" → "korhonen". A
+ * nearest-neighbour search over the records themselves would have to look at every row that is
+ * about as far from a typo as the right answer is; over the distinct words it looks at a few.
+ */
+async function correctSpelling(db: Db, workspaceId: string, query: string): Promise<string> {
+  const words = query.split(/\s+/).filter(Boolean);
+  const corrected = await Promise.all(words.map(async (word) => {
+    if (word.length < 4 || !/^[\p{L}-]+$/u.test(word)) return word;
+    const nearest = await sql<{ word: string; similarity: number }>`
+      select word, similarity(word, ${word}) as similarity from search_words
+       where workspace_id = ${workspaceId}
+       order by word <-> ${word} limit 1`.execute(db);
+    const best = nearest.rows[0];
+    return best && (best.word === word || Number(best.similarity) >= typoSimilarity) ? best.word : word;
+  }));
+  return corrected.join(' ');
+}
 
 /**
  * Ranked search over contacts and companies. Each side asks its (workspace_id, text
@@ -22,7 +44,7 @@ const minimumScore = 0.3;
  * or domain ranks first.
  */
 export async function searchRecords(db: Db, workspaceId: string, query: string, limit: number): Promise<SearchHit[]> {
-  const q = query.trim().toLowerCase();
+  const q = await correctSpelling(db, workspaceId, query.trim().toLowerCase());
   const contactTitle = sql<string>`coalesce(nullif(trim(coalesce(first_name, '') || ' ' || coalesce(last_name, '')), ''), email, phone)`;
   const { rows } = await sql<SearchHit>`
     select * from (

@@ -98,3 +98,7 @@ export interface QualityTables {
     workspace_id: string; object_type: CrmObject; required_fields: Generated<string[]>; completeness_fields: string[]; updated_at: Timestamp;
   };
 }
+
+export interface SearchTables {
+  search_words: { workspace_id: string; word: string };
+}

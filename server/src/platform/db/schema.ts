@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { AccountTables } from '../../modules/accounts/tables.js';
-import type { ContactTables, ImportTables, QualityTables } from '../../modules/contacts/tables.js';
+import type { ContactTables, ImportTables, QualityTables, SearchTables } from '../../modules/contacts/tables.js';
 import type { DealTables } from '../../modules/deals/tables.js';
 import type { JobTables } from '../jobs/tables.js';
 
@@ -9,4 +9,4 @@ export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export type { Generated };
 
 /** The whole database as Kysely sees it: each module contributes its own tables. */
-export interface Database extends AccountTables, ContactTables, ImportTables, QualityTables, DealTables, JobTables {}
+export interface Database extends AccountTables, ContactTables, ImportTables, QualityTables, SearchTables, DealTables, JobTables {}
