@@ -15,7 +15,7 @@ const companySearchText = sql<string>`(name || ' ' || coalesce(domain, ''))`;
 // Below this word similarity a nearest neighbour is noise, not a match.
 const minimumScore = 0.3;
 // A word this close to a known name is taken as a typo of it.
-const typoSimilarity = 0.5;
+const typoSimilarity = 0.35;
 
 /**
  * Replaces each word of the query that is not a known name with the nearest known one
