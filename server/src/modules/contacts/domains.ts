@@ -9,6 +9,8 @@ const freeMailDomains = new Set([
   'live.com', 'msn.com', 'icloud.com', 'me.com', 'mac.com', 'aol.com', 'proton.me', 'protonmail.com', 'pm.me',
   'gmx.com', 'gmx.de', 'gmx.net', 'web.de', 'mail.com', 'yandex.com', 'yandex.ru', 'mail.ru', 'zoho.com',
   'fastmail.com', 'hey.com', 'tutanota.com', 'qq.com', '163.com', '126.com', 'luukku.com', 'suomi24.fi', 'kolumbus.fi',
+  // Placeholders people type when they do not know the address (RFC 2606).
+  'example.com', 'example.net', 'example.org',
 ]);
 
 /** "https://www.Acme.fi/about" → "acme.fi"; null when it is not a domain. */
