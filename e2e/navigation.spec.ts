@@ -1,16 +1,20 @@
 import { expect, mainNav, snap, test } from './fixtures';
 
-const MODULES = ['Contacts', 'Companies', 'Deals', 'Segments', 'Journeys', 'Email', 'Forms', 'Reports'];
+// Built CRM screens hold the suite's own records; the modules still to come show what they will hold.
+const BUILT = ['Contacts', 'Companies', 'Deals'];
+const COMING = ['Segments', 'Journeys', 'Email', 'Forms', 'Reports'];
 
-test('every module has its page with an empty state and no made-up data', async ({ adminPage: page }) => {
+test('every module has its page; those still to come show an empty state and no made-up data', async ({ adminPage: page }) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/contacts$/);
-  for (const module of MODULES) {
+  for (const module of [...BUILT, ...COMING]) {
     await mainNav(page).getByRole('link', { name: module }).click();
     await expect(page).toHaveURL(new RegExp(`/${module.toLowerCase()}$`));
     await expect(page.getByRole('heading', { name: module, level: 1 })).toBeVisible();
-    await expect(page.getByText(`No ${module.toLowerCase()} yet`)).toBeVisible();
-    await expect(page.locator('table')).toHaveCount(0);
+    if (COMING.includes(module)) {
+      await expect(page.getByText(`No ${module.toLowerCase()} yet`)).toBeVisible();
+      await expect(page.locator('table')).toHaveCount(0);
+    }
   }
   await snap(page, 'reports');
 

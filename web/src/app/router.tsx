@@ -7,6 +7,8 @@ import { RouteErrorPage } from '../pages/RouteErrorPage';
 import { SetupPage } from '../pages/SetupPage';
 import { ApiKeysPage } from '../settings/ApiKeysPage';
 import { AuditLogPage } from '../settings/AuditLogPage';
+import { CustomFieldsPage } from '../settings/CustomFieldsPage';
+import { DataQualityPage } from '../settings/DataQualityPage';
 import { SettingsLayout } from '../settings/SettingsLayout';
 import { UsersPage } from '../settings/UsersPage';
 import { WorkspacePage } from '../settings/WorkspacePage';
@@ -37,6 +39,8 @@ const appRoutes: RouteObject[] = [
       { path: 'api-keys', element: <ApiKeysPage /> },
       { path: 'audit-log', element: <AuditLogPage /> },
       { path: 'workspace', element: <WorkspacePage /> },
+      { path: 'custom-fields', element: <CustomFieldsPage /> },
+      { path: 'data-quality', element: <DataQualityPage /> },
     ],
   },
   { path: '*', element: <NotFoundPage /> },

@@ -1,5 +1,5 @@
 import { Box, Flex, NavLink, Stack, Text } from '@mantine/core';
-import { IconBuilding, IconHistory, IconKey, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconForms, IconHistory, IconKey, IconShieldCheck, IconUsers } from '@tabler/icons-react';
 import { Link, Outlet, useLocation } from 'react-router';
 
 const SECTIONS = [
@@ -7,6 +7,8 @@ const SECTIONS = [
   { path: '/settings/api-keys', label: 'API keys', icon: IconKey },
   { path: '/settings/audit-log', label: 'Audit log', icon: IconHistory },
   { path: '/settings/workspace', label: 'Workspace', icon: IconBuilding },
+  { path: '/settings/custom-fields', label: 'Custom fields', icon: IconForms },
+  { path: '/settings/data-quality', label: 'Data quality', icon: IconShieldCheck },
 ] as const;
 
 export function SettingsLayout() {

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconSettings } from '@tabler/icons-react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { Logo } from '../components/Logo';
+import { GlobalSearch } from '../crm/shared/GlobalSearch';
 import { MODULES } from './modules';
 import { UserMenu } from './UserMenu';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
@@ -29,7 +30,10 @@ export function AppLayout() {
             </Box>
             <WorkspaceSwitcher />
           </Group>
-          <UserMenu />
+          <Group gap="md" wrap="nowrap">
+            <GlobalSearch />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
 

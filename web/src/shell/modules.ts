@@ -2,6 +2,7 @@ import {
   IconAddressBook,
   IconBuildingSkyscraper,
   IconChartBar,
+  IconChecklist,
   IconFilter,
   IconForms,
   IconMail,
@@ -38,6 +39,12 @@ export const MODULES: readonly ModuleInfo[] = [
     label: 'Deals',
     icon: IconTargetArrow,
     description: 'Your pipelines as boards of deals, with the calls, meetings, notes and tasks that move them to won.',
+  },
+  {
+    path: '/tasks',
+    label: 'My tasks',
+    icon: IconChecklist,
+    description: 'Your open calls, follow-ups and to-dos across contacts, companies and deals, by due date.',
   },
   {
     path: '/segments',
