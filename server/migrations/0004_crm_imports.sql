@@ -16,6 +16,8 @@ create table imports (
   on_duplicate    duplicate_policy not null default 'update',
   bytes           bigint not null,
   -- Counted in the same transaction as each batch, so a resumed run skips exactly these.
+  -- How far into the file the committed batches reach, for a progress bar: bytes / bytes_processed.
+  bytes_processed bigint not null default 0,
   rows_processed  integer not null default 0,
   rows_created    integer not null default 0,
   rows_updated    integer not null default 0,

@@ -61,7 +61,7 @@ export interface Task {
 
 export interface ImportRun {
   id: string; objectType: 'contact' | 'company'; fileName: string; status: 'uploaded' | 'queued' | 'running' | 'done' | 'failed';
-  headers: string[]; delimiter: string; mapping: Record<string, string> | null; onDuplicate: 'update' | 'skip'; bytes: number;
+  headers: string[]; delimiter: string; mapping: Record<string, string> | null; onDuplicate: 'update' | 'skip'; bytes: number; bytesProcessed: number;
   rowsProcessed: number; rowsCreated: number; rowsUpdated: number; rowsSkipped: number; rowsRejected: number; error: string | null;
   createdAt: string; startedAt: string | null; finishedAt: string | null;
 }

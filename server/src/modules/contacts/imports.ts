@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify';
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import type { Db, DbOrTx } from '../../platform/db/database.js';
@@ -41,6 +42,7 @@ export interface ImportView {
   mapping: Record<string, string> | null;
   onDuplicate: 'update' | 'skip';
   bytes: number;
+  bytesProcessed: number;
   rowsProcessed: number;
   rowsCreated: number;
   rowsUpdated: number;
@@ -54,14 +56,14 @@ export interface ImportView {
 
 type ImportRow = {
   id: string; object_type: string; file_name: string; status: string; headers: string[]; delimiter: string;
-  mapping: Record<string, string> | null; on_duplicate: 'update' | 'skip'; bytes: number; rows_processed: number; rows_created: number;
+  mapping: Record<string, string> | null; on_duplicate: 'update' | 'skip'; bytes: number; bytes_processed: number; rows_processed: number; rows_created: number;
   rows_updated: number; rows_skipped: number; rows_rejected: number; error: string | null; created_at: Date; started_at: Date | null; finished_at: Date | null;
 };
 
 function toView(row: ImportRow): ImportView {
   return {
     id: row.id, objectType: row.object_type, fileName: row.file_name, status: row.status, headers: row.headers, delimiter: row.delimiter,
-    mapping: row.mapping, onDuplicate: row.on_duplicate, bytes: Number(row.bytes), rowsProcessed: row.rows_processed,
+    mapping: row.mapping, onDuplicate: row.on_duplicate, bytes: Number(row.bytes), bytesProcessed: Number(row.bytes_processed), rowsProcessed: row.rows_processed,
     rowsCreated: row.rows_created, rowsUpdated: row.rows_updated, rowsSkipped: row.rows_skipped, rowsRejected: row.rows_rejected,
     error: row.error, createdAt: row.created_at, startedAt: row.started_at, finishedAt: row.finished_at,
   };
@@ -145,6 +147,28 @@ export async function listImports(db: DbOrTx, workspaceId: string, limit: number
   return rows.map((row) => toView(row as ImportRow));
 }
 
+/** Every rejected row as CSV: its line, field and reason, then the row as it was in the file, to fix and import again. */
+export async function rejectionsCsv(db: DbOrTx, workspaceId: string, importId: string) {
+  const run = await getImport(db, workspaceId, importId);
+  const output = stringify({ header: true, columns: ['line', 'field', 'reason', ...run.headers], bom: true });
+  (async () => {
+    let afterLine = 0;
+    for (;;) {
+      const page = await listRejections(db, workspaceId, importId, { limit: 1000, afterLine });
+      for (const rejection of page) {
+        const raw = rejection.raw as Record<string, string>;
+        if (!output.write([rejection.line, rejection.field ?? '', rejection.reason, ...run.headers.map((h) => raw[h] ?? '')])) {
+          await new Promise((resolve) => output.once('drain', resolve));
+        }
+      }
+      if (page.length < 1000) break;
+      afterLine = page.at(-1)!.line;
+    }
+    output.end();
+  })().catch((error: unknown) => output.destroy(error as Error));
+  return output;
+}
+
 export async function listRejections(db: DbOrTx, workspaceId: string, importId: string, options: { limit: number; afterLine?: number }) {
   await getImport(db, workspaceId, importId);
   let query = db.selectFrom('import_rejections').select(['line', 'field', 'reason', 'raw'])
@@ -219,18 +243,18 @@ export async function runImport(db: Db, clock: Clock, logger: Logger, workspaceI
     relax_column_count: true, skip_empty_lines: true, trim: false,
   }));
   let seen = 0;
-  let batch: { line: number; record: Record<string, string>; invalidLength: boolean }[] = [];
+  let batch: { line: number; record: Record<string, string>; invalidLength: boolean; bytes: number }[] = [];
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; invalid_field_length: number } }>) {
+    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; bytes: number; invalid_field_length: number } }>) {
       if (seen++ < current.rowsProcessed) continue;
-      batch.push({ line: info.lines, record, invalidLength: info.invalid_field_length > 0 });
+      batch.push({ line: info.lines, record, invalidLength: info.invalid_field_length > 0, bytes: info.bytes });
       if (batch.length === batchRows) {
         await writeBatch(db, clock, workspaceId, current, object, definitions, requiredFields, batch);
         batch = [];
       }
     }
     if (batch.length) await writeBatch(db, clock, workspaceId, current, object, definitions, requiredFields, batch);
-    await db.updateTable('imports').set({ status: 'done', finished_at: clock.now() })
+    await db.updateTable('imports').set({ status: 'done', finished_at: clock.now(), bytes_processed: current.bytes })
       .where('workspace_id', '=', workspaceId).where('id', '=', importId).execute();
   } catch (error) {
     // A file that cannot be read further (e.g. an unclosed quote) stops here, saying where.
@@ -245,7 +269,7 @@ interface Counts { created: number; updated: number; skipped: number; rejected: 
 
 async function writeBatch(
   db: Db, clock: Clock, workspaceId: string, current: ImportView, object: ImportObject, definitions: CustomFieldDefinition[],
-  requiredFields: string[], batch: { line: number; record: Record<string, string>; invalidLength: boolean }[],
+  requiredFields: string[], batch: { line: number; record: Record<string, string>; invalidLength: boolean; bytes: number }[],
 ) {
   const counts: Counts = { created: 0, updated: 0, skipped: 0, rejected: [] };
   const prepared: PreparedRow[] = [];
@@ -276,6 +300,7 @@ async function writeBatch(
         .onConflict((oc) => oc.doNothing()).execute();
     }
     await trx.updateTable('imports').set((eb) => ({
+      bytes_processed: batch.at(-1)!.bytes,
       rows_processed: eb('rows_processed', '+', batch.length),
       rows_created: eb('rows_created', '+', counts.created),
       rows_updated: eb('rows_updated', '+', counts.updated),

@@ -85,7 +85,7 @@ export interface ImportTables {
   imports: {
     workspace_id: string; id: Generated<string>; object_type: CrmObject; file_name: string; status: Generated<ImportStatus>;
     headers: string[]; delimiter: Generated<string>; mapping: Record<string, string> | null; on_duplicate: Generated<'update' | 'skip'>; bytes: number;
-    rows_processed: Generated<number>; rows_created: Generated<number>; rows_updated: Generated<number>;
+    bytes_processed: Generated<number>; rows_processed: Generated<number>; rows_created: Generated<number>; rows_updated: Generated<number>;
     rows_skipped: Generated<number>; rows_rejected: Generated<number>; error: string | null; created_by: string | null;
     created_at: Timestamp; started_at: Timestamp | null; finished_at: Timestamp | null;
   };

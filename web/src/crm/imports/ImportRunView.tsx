@@ -106,8 +106,10 @@ function summary(run: ImportRun): string {
 function ProgressBar({ run, expectedRows }: { run: ImportRun; expectedRows: number | null }) {
   const finished = isFinished(run);
   const total = expectedRows && expectedRows > 0 ? expectedRows : null;
-  // The row count is an estimate: stop short of full until the server says done.
-  const share = finished ? 100 : total ? Math.min(99, (run.rowsProcessed / total) * 100) : 100;
+  // The server reports how far into the file its committed batches reach; the row count
+  // counted in the browser is only an estimate. Stop short of full until the server says done.
+  const byBytes = run.bytes > 0 && run.bytesProcessed > 0 ? (run.bytesProcessed / run.bytes) * 100 : null;
+  const share = finished ? 100 : Math.min(99, byBytes ?? (total ? (run.rowsProcessed / total) * 100 : 0));
   const label = finished
     ? `${run.rowsProcessed.toLocaleString()} rows processed`
     : total
@@ -122,7 +124,7 @@ function ProgressBar({ run, expectedRows }: { run: ImportRun; expectedRows: numb
         size="lg"
         radius="xl"
         color={run.status === 'failed' ? 'red' : finished ? 'teal' : 'indigo'}
-        striped={!finished && !total}
+        striped={!finished && !total && byBytes === null}
         animated={!finished}
         aria-label="Import progress"
       />
