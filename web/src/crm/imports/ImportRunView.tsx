@@ -109,7 +109,9 @@ function ProgressBar({ run, expectedRows }: { run: ImportRun; expectedRows: numb
   // The server reports how far into the file its committed batches reach; the row count
   // counted in the browser is only an estimate. Stop short of full until the server says done.
   const byBytes = run.bytes > 0 && run.bytesProcessed > 0 ? (run.bytesProcessed / run.bytes) * 100 : null;
-  const share = finished ? 100 : Math.min(99, byBytes ?? (total ? (run.rowsProcessed / total) * 100 : 0));
+  const known = byBytes ?? (total ? (run.rowsProcessed / total) * 100 : null);
+  // Nothing known yet: a full, moving stripe says "working" without pretending a share.
+  const share = finished ? 100 : known === null ? 100 : Math.min(99, known);
   const label = finished
     ? `${run.rowsProcessed.toLocaleString()} rows processed`
     : total
