@@ -39,7 +39,7 @@ export interface Pipeline { id: string; name: string; position: number; stages: 
 export type BuyingRole = 'decision_maker' | 'influencer' | 'user' | 'technical' | 'champion';
 export interface Deal {
   id: string; name: string; pipelineId: string; stageId: string; status: 'open' | 'won' | 'lost'; amount: number | null;
-  currency: string; expectedCloseDate: string | null; ownerId: string | null; companyId: string | null; lostReason: string | null;
+  currency: string; expectedCloseDate: string | null; ownerId: string | null; companyId: string | null; companyName: string | null; lostReason: string | null;
   closedAt: string | null; stageEnteredAt: string; custom: CustomValues; createdAt: string; updatedAt: string;
 }
 export interface DealDetail extends Deal {

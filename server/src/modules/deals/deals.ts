@@ -32,6 +32,8 @@ export interface Deal {
   expectedCloseDate: string | null;
   ownerId: string | null;
   companyId: string | null;
+  /** The company's name, so a board of deals needs no request per company. */
+  companyName: string | null;
   lostReason: string | null;
   closedAt: Date | null;
   stageEnteredAt: Date;
@@ -42,7 +44,7 @@ export interface Deal {
 
 type DealRow = {
   id: string; name: string; pipeline_id: string; stage_id: string; status: DealStatus; amount: string | null; currency: string;
-  expected_close_date: string | null; owner_id: string | null; company_id: string | null; lost_reason: string | null;
+  expected_close_date: string | null; owner_id: string | null; company_id: string | null; company_name?: string | null; lost_reason: string | null;
   closed_at: Date | null; stage_entered_at: Date; custom: CustomValues; created_at: Date; updated_at: Date;
 };
 
@@ -51,14 +53,17 @@ function toDeal(row: DealRow): Deal {
     id: row.id, name: row.name, pipelineId: row.pipeline_id, stageId: row.stage_id, status: row.status,
     amount: row.amount === null ? null : Number(row.amount), currency: row.currency,
     expectedCloseDate: row.expected_close_date,
-    ownerId: row.owner_id, companyId: row.company_id, lostReason: row.lost_reason, closedAt: row.closed_at,
+    ownerId: row.owner_id, companyId: row.company_id, companyName: row.company_name ?? null, lostReason: row.lost_reason, closedAt: row.closed_at,
     stageEnteredAt: row.stage_entered_at, custom: row.custom, createdAt: row.created_at, updatedAt: row.updated_at,
   };
 }
 
 async function dealRow(db: DbOrTx, workspaceId: string, id: string) {
   const liveId = await resolveId(db, workspaceId, 'deal', id);
-  const row = await db.selectFrom('deals').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', liveId).executeTakeFirst();
+  const row = await db.selectFrom('deals')
+    .leftJoin('companies', (join) => join.onRef('companies.workspace_id', '=', 'deals.workspace_id').onRef('companies.id', '=', 'deals.company_id'))
+    .selectAll('deals').select('companies.name as company_name')
+    .where('deals.workspace_id', '=', workspaceId).where('deals.id', '=', liveId).executeTakeFirst();
   if (!row) throw notFound('Deal');
   return row as DealRow;
 }
@@ -231,23 +236,26 @@ export interface DealListQuery {
 
 /** Deals for the board and lists, most recently updated first. */
 export async function listDeals(db: DbOrTx, workspaceId: string, query: DealListQuery) {
-  let select = db.selectFrom('deals').selectAll().where('workspace_id', '=', workspaceId);
-  if (query.pipelineId) select = select.where('pipeline_id', '=', query.pipelineId);
-  if (query.stageId) select = select.where('stage_id', '=', query.stageId);
-  if (query.status) select = select.where('status', '=', query.status);
-  if (query.ownerId) select = select.where('owner_id', '=', query.ownerId);
-  if (query.companyId) select = select.where('company_id', '=', query.companyId);
-  if (query.q) select = select.where(sql<boolean>`name ilike ${`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  let select = db.selectFrom('deals')
+    .leftJoin('companies', (join) => join.onRef('companies.workspace_id', '=', 'deals.workspace_id').onRef('companies.id', '=', 'deals.company_id'))
+    .selectAll('deals').select('companies.name as company_name')
+    .where('deals.workspace_id', '=', workspaceId);
+  if (query.pipelineId) select = select.where('deals.pipeline_id', '=', query.pipelineId);
+  if (query.stageId) select = select.where('deals.stage_id', '=', query.stageId);
+  if (query.status) select = select.where('deals.status', '=', query.status);
+  if (query.ownerId) select = select.where('deals.owner_id', '=', query.ownerId);
+  if (query.companyId) select = select.where('deals.company_id', '=', query.companyId);
+  if (query.q) select = select.where(sql<boolean>`deals.name ilike ${`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   if (query.contactId) {
     const contactId = query.contactId;
-    select = select.where('id', 'in', (eb) => eb.selectFrom('deal_contacts').select('deal_contacts.deal_id')
+    select = select.where('deals.id', 'in', (eb) => eb.selectFrom('deal_contacts').select('deal_contacts.deal_id')
       .where('deal_contacts.workspace_id', '=', workspaceId).where('deal_contacts.contact_id', '=', contactId));
   }
   if (query.cursor) {
     const [at, id] = decodeCursor(query.cursor);
-    select = select.where(sql<boolean>`(updated_at, id) < (${at}::timestamptz, ${id}::uuid)`);
+    select = select.where(sql<boolean>`(deals.updated_at, deals.id) < (${at}::timestamptz, ${id}::uuid)`);
   }
-  const rows = await select.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
+  const rows = await select.orderBy('deals.updated_at', 'desc').orderBy('deals.id', 'desc').limit(query.limit + 1).execute();
   const items = rows.slice(0, query.limit).map((row) => toDeal(row as DealRow));
   const last = items.at(-1);
   return {

@@ -4,7 +4,7 @@ import { listCustomFields } from '../contacts/index.js';
 import { type DealListQuery, listDeals } from './deals.js';
 
 const fields = ['id', 'name', 'pipelineId', 'stageId', 'status', 'amount', 'currency', 'expectedCloseDate', 'ownerId', 'companyId',
-  'lostReason', 'closedAt', 'stageEnteredAt', 'createdAt', 'updatedAt'] as const;
+  'companyName', 'lostReason', 'closedAt', 'stageEnteredAt', 'createdAt', 'updatedAt'] as const;
 
 /** The deals of a filtered list as CSV, page by page into a stream. */
 export async function exportDealsCsv(db: DbOrTx, workspaceId: string, query: Omit<DealListQuery, 'limit' | 'cursor'>) {

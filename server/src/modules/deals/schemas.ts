@@ -46,7 +46,7 @@ export const DealCreate = Type.Object({
 export const Deal = Type.Object({
   id: Uuid, name: Type.String(), pipelineId: Uuid, stageId: Uuid, status: DealStatus, amount: Nullable(Type.Number()),
   currency: Type.String(), expectedCloseDate: Nullable(Type.String()), ownerId: Nullable(Uuid), companyId: Nullable(Uuid),
-  lostReason: Nullable(Type.String()), closedAt: NullableDateTime, stageEnteredAt: DateTime,
+  companyName: Nullable(Type.String()), lostReason: Nullable(Type.String()), closedAt: NullableDateTime, stageEnteredAt: DateTime,
   custom: Type.Record(Type.String(), Type.Unknown()), createdAt: DateTime, updatedAt: DateTime,
 });
 

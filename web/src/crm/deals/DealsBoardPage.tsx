@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router';
 import { useCurrentMe, useMembers } from '../../api/queries';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorBlock, LoadingBlock } from '../../components/QueryState';
-import { dealKeys, useBoardDeals, useCompanies, usePipelines } from './api';
+import { dealKeys, useBoardDeals, usePipelines } from './api';
 import { DealBoard } from './DealBoard';
 import { DealsTable } from './DealsTable';
 import { formatSums, sumByCurrency } from './format';
@@ -46,8 +46,10 @@ export function DealsBoardPage() {
     const needle = search.trim().toLowerCase();
     return needle ? all.filter((deal) => deal.name.toLowerCase().includes(needle)) : all;
   }, [deals.data, search]);
-  const companies = useCompanies(visible.map((deal) => deal.companyId));
-  const companyNames = useMemo(() => new Map([...companies].map(([id, company]) => [id, company.name])), [companies]);
+  const companyNames = useMemo(
+    () => new Map(visible.flatMap((deal) => (deal.companyId && deal.companyName ? [[deal.companyId, deal.companyName] as const] : []))),
+    [visible],
+  );
 
   const open = visible.filter((deal) => deal.status === 'open');
   const stageProbability = new Map(pipeline?.stages.map((stage) => [stage.id, stage.probability / 100]) ?? []);
