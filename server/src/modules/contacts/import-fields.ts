@@ -57,13 +57,15 @@ export function suggestMapping(object: ImportObject, headers: string[], definiti
 /** Converts one CSV cell to a custom field value; throws RowRejection naming the field. */
 export function customCell(definition: CustomFieldDefinition, text: string): string | number | boolean | string[] {
   const field = `custom.${definition.key}`;
+  // Reasons are read by people fixing their file: they name the field as the screens do.
+  const name = definition.label;
   switch (definition.type) {
     case 'text':
-      if (text.length > 10_000) throw new RowRejection(field, `${field} is longer than 10000 characters`);
+      if (text.length > 10_000) throw new RowRejection(field, `${name} is longer than 10000 characters`);
       return text;
     case 'number': {
       const value = Number(text.replace(/\s/g, '').replace(',', '.'));
-      if (!Number.isFinite(value)) throw new RowRejection(field, `${field} "${text}" is not a number`);
+      if (!Number.isFinite(value)) throw new RowRejection(field, `${name} "${text}" is not a number`);
       return value;
     }
     case 'date': {
@@ -71,7 +73,7 @@ export function customCell(definition: CustomFieldDefinition, text: string): str
       const value = iso ? `${iso[3]}-${iso[2]!.padStart(2, '0')}-${iso[1]!.padStart(2, '0')}` : text;
       const date = new Date(`${value}T00:00:00Z`);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || !date.toISOString().startsWith(value)) {
-        throw new RowRejection(field, `${field} "${text}" is not a date (YYYY-MM-DD or D.M.YYYY)`);
+        throw new RowRejection(field, `${name} "${text}" is not a date (YYYY-MM-DD or D.M.YYYY)`);
       }
       return value;
     }
@@ -79,18 +81,18 @@ export function customCell(definition: CustomFieldDefinition, text: string): str
       const lower = text.toLowerCase();
       if (['true', 'yes', 'y', '1', 'kyllä', 'x'].includes(lower)) return true;
       if (['false', 'no', 'n', '0', 'ei'].includes(lower)) return false;
-      throw new RowRejection(field, `${field} "${text}" is not yes or no`);
+      throw new RowRejection(field, `${name} "${text}" is not yes or no`);
     }
     case 'select': {
       const option = definition.options.find((o) => o.value === text || o.label.toLowerCase() === text.toLowerCase());
-      if (!option) throw new RowRejection(field, `${field} "${text}" is not one of ${definition.options.map((o) => o.value).join(', ')}`);
+      if (!option) throw new RowRejection(field, `${name} "${text}" is not one of ${definition.options.map((o) => o.value).join(', ')}`);
       return option.value;
     }
     case 'multi_select': {
       const values = text.split(/[;|]/).map((v) => v.trim()).filter(Boolean);
       return values.map((value) => {
         const option = definition.options.find((o) => o.value === value || o.label.toLowerCase() === value.toLowerCase());
-        if (!option) throw new RowRejection(field, `${field} "${value}" is not one of ${definition.options.map((o) => o.value).join(', ')}`);
+        if (!option) throw new RowRejection(field, `${name} "${value}" is not one of ${definition.options.map((o) => o.value).join(', ')}`);
         return option.value;
       });
     }

@@ -75,7 +75,7 @@ describe('CSV import', () => {
     const rejected = (await api(`/api/v1/imports/${result.id}/rejections`)).body.items.map((r: { line: number; field: string; reason: string }) => [r.line, r.field, r.reason]);
     expect(rejected).toEqual([
       [3, 'email', 'email "not-an-email" is not an email address'],
-      [4, 'custom.arr', 'custom.arr "lots" is not a number'],
+      [4, 'custom.arr', 'ARR "lots" is not a number'],
       [6, 'ownerEmail', 'owner stranger@else.where is not a member of this workspace'],
       [7, 'email', 'same email as line 2 of this file'],
       [8, 'file', 'the row does not have 6 columns like the header'],
