@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker, type Worker } from '../../platform/jobs/worker.js';
 import { type SeededWorkspace, type TestDatabase, type TestServer, seedWorkspace, startTestServer, testDatabase } from '../../test/harness.js';
 import { modules } from '../index.js';
+import { cleanUpImports } from './imports.js';
 
 let database: TestDatabase;
 let server: TestServer;
@@ -180,5 +181,22 @@ describe('CSV import of deals', () => {
     expect(deal).toMatchObject({ name: 'Sampo renewal', amount: 12000, expectedCloseDate: '2027-03-31', stageHistory: [expect.objectContaining({ stageName: 'Proposal' })] });
     expect(deal.contacts).toHaveLength(1);
     expect((await api(`/api/v1/deals?q=add-on`)).body.items).toEqual([]);
+  });
+});
+
+describe('import housekeeping', () => {
+  it('drops uploads never started after a day and frees the file of finished imports', async () => {
+    const abandoned = await upload('email\nlost@x.fi\n');
+    const finished = await importFile('email\nkept@x.fi\n', { email: 'email' });
+    const { db, clock } = database.ctx;
+    await cleanUpImports(db, clock);
+    expect((await api(`/api/v1/imports/${abandoned.body.id}`)).status).toBe(200);
+
+    clock.advance(25 * 3600_000);
+    await cleanUpImports(db, clock);
+    expect((await api(`/api/v1/imports/${abandoned.body.id}`)).status).toBe(404);
+    expect((await api(`/api/v1/imports/${finished.id}`)).body).toMatchObject({ status: 'done', rowsCreated: 1 });
+    const chunks = await db.selectFrom('import_chunks').select('seq').where('import_id', '=', finished.id).execute();
+    expect(chunks).toEqual([]);
   });
 });

@@ -452,3 +452,19 @@ async function countAndRecord(
       from unnest(${written.map((w) => w.id)}::uuid[], ${written.map((w) => w.company_id)}::uuid[], ${written.map((w) => w.inserted)}::boolean[])
         as w(id, company_id, inserted)`.execute(db);
 }
+
+const dayMs = 24 * 3600_000;
+
+/**
+ * Housekeeping: an upload nobody started within a day is dropped, and the stored file of a
+ * finished import is freed after a day (its counters and rejected rows stay).
+ */
+export async function cleanUpImports(db: Db, clock: Clock): Promise<void> {
+  const dayAgo = new Date(clock.now().getTime() - dayMs);
+  await db.deleteFrom('imports').where('status', '=', 'uploaded').where('created_at', '<', dayAgo).execute();
+  await db.deleteFrom('import_chunks')
+    .where(({ exists, selectFrom }) => exists(selectFrom('imports').select('imports.id')
+      .whereRef('imports.workspace_id', '=', 'import_chunks.workspace_id').whereRef('imports.id', '=', 'import_chunks.import_id')
+      .where('imports.status', 'in', ['done', 'failed']).where('imports.finished_at', '<', dayAgo)))
+    .execute();
+}

@@ -1,6 +1,7 @@
 import type { TandemModule } from '../../platform/module.js';
 import { importRoutes } from './import-routes.js';
-import { importQueue, runImport } from './imports.js';
+import { everyPeriod } from '../../platform/jobs/periodic.js';
+import { cleanUpImports, importQueue, runImport } from './imports.js';
 import { contactRoutes } from './routes.js';
 
 export { createCompany, getCompany } from './companies.js';
@@ -23,5 +24,7 @@ export const contactsModule: TandemModule = {
   },
   jobs: (ctx) => ({
     [importQueue]: async (job) => runImport(ctx.db, ctx.clock, ctx.logger, job.workspaceId!, String(job.payload.importId)),
+    'contacts.import_cleanup': async () => cleanUpImports(ctx.db, ctx.clock),
   }),
+  tickers: [everyPeriod('contacts.import_cleanup', 3600_000)],
 };
