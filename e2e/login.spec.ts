@@ -32,6 +32,10 @@ test.describe('signing in', () => {
     await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(mainNav(page)).toBeVisible();
+    // Let the landing page finish its own requests first: one still in flight when the session
+    // ends would send the user to sign in before the click below, and the test would race it.
+    await expect(page.getByRole('heading', { name: 'Contacts', level: 1 })).toBeVisible();
+    await page.waitForLoadState('networkidle');
 
     // The session ends behind the page's back (expired, or signed out in another tab):
     // the next API call answers 401 and the app asks to sign in again.

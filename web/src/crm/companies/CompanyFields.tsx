@@ -1,7 +1,9 @@
-import { Divider, NumberInput, SimpleGrid, TagsInput, Text, TextInput } from '@mantine/core';
+import { NumberInput, SimpleGrid, TextInput } from '@mantine/core';
 import { fieldError } from '../../api/client';
-import { changedCustomValues, CustomFieldInput, type CustomValue } from '../shared/CustomFieldInput';
+import { type CustomValue } from '../shared/CustomFieldInput';
 import { OwnerSelect } from '../shared/OwnerSelect';
+import { CustomFieldsSection, TagsField } from '../shared/RecordFormFields';
+import { tagsAndCustomInput } from '../shared/recordInput';
 import type { Company, CustomField } from '../types';
 
 export interface CompanyFormValues {
@@ -49,10 +51,7 @@ export function companyInput(values: CompanyFormValues, before?: Company): Recor
   }
   if (before ? values.employeeCount !== before.employeeCount : values.employeeCount !== null) input.employeeCount = values.employeeCount;
   if (before ? values.ownerId !== before.ownerId : values.ownerId !== null) input.ownerId = values.ownerId;
-  if (before ? JSON.stringify(values.tags) !== JSON.stringify(before.tags) : values.tags.length) input.tags = values.tags;
-  const custom = changedCustomValues(before?.custom ?? {}, values.custom);
-  if (Object.keys(custom).length) input.custom = custom;
-  return input;
+  return { ...input, ...tagsAndCustomInput(values, before) };
 }
 
 const LABELS: Record<TextField, string> = { name: 'Name', domain: 'Domain', industry: 'Industry', revenueBand: 'Revenue band', country: 'Country' };
@@ -107,40 +106,8 @@ export function CompanyFields({ values, onChange, error, customFields, requiredF
           error={fieldError(error, 'ownerId')}
         />
       </SimpleGrid>
-      <TagsInput
-        label="Tags"
-        description="Press Enter after each tag"
-        value={values.tags}
-        onChange={(tags) => set('tags', tags)}
-        error={fieldError(error, 'tags')}
-        clearable
-        acceptValueOnBlur
-        mt="sm"
-      />
-      {customFields.length > 0 && (
-        <>
-          <Divider
-            my="md"
-            labelPosition="left"
-            label={
-              <Text fz="xs" fw={600} c="dimmed" tt="uppercase">
-                Custom fields
-              </Text>
-            }
-          />
-          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" verticalSpacing="sm">
-            {customFields.map((field) => (
-              <CustomFieldInput
-                key={field.id}
-                field={field}
-                value={values.custom[field.key]}
-                onChange={(value) => set('custom', { ...values.custom, [field.key]: value })}
-                error={fieldError(error, `custom.${field.key}`)}
-              />
-            ))}
-          </SimpleGrid>
-        </>
-      )}
+      <TagsField value={values.tags} onChange={(tags) => set('tags', tags)} error={error} />
+      <CustomFieldsSection fields={customFields} values={values.custom} onChange={(custom) => set('custom', custom)} error={error} />
     </>
   );
 }

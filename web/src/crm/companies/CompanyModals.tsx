@@ -1,32 +1,17 @@
-import { Alert, Anchor, Button, Drawer, Group, Modal, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Modal } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
-import { formError } from '../../api/client';
 import { useCurrentMe } from '../../api/queries';
-import { useCustomFields, useDataQuality } from '../shared/queries';
-import { useCreateRecord, useUpdateRecord } from '../shared/records';
+import { EditRecordDrawer, RecordForm, useNotifyRecordCreated, useRecordFormSupport, useSaveRecordChanges } from '../shared/RecordForm';
+import { useCreateRecord } from '../shared/records';
 import type { Company } from '../types';
 import { COMPANY_FORM_FIELDS, CompanyFields, companyInput, companyValues, emptyCompanyValues, type CompanyFormValues } from './CompanyFields';
 
-function useCompanyFormSupport() {
-  const customFields = useCustomFields('company');
-  const rules = useDataQuality('company');
-  const fields = customFields.data ?? [];
-  return {
-    fields,
-    requiredFields: rules.data?.requiredFields ?? [],
-    message: (error: unknown) => formError(error, [...COMPANY_FORM_FIELDS, ...fields.map((field) => `custom.${field.key}`)]),
-  };
-}
-
 export function NewCompanyModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const me = useCurrentMe();
-  // Notifications render outside the router: their link navigates through this closure.
-  const navigate = useNavigate();
+  const notifyCreated = useNotifyRecordCreated('companies', 'company');
   const [values, setValues] = useState<CompanyFormValues>(() => emptyCompanyValues(me.user.id));
   const create = useCreateRecord('companies');
-  const support = useCompanyFormSupport();
+  const support = useRecordFormSupport('company', COMPANY_FORM_FIELDS);
 
   const close = () => {
     setValues(emptyCompanyValues(me.user.id));
@@ -37,95 +22,60 @@ export function NewCompanyModal({ opened, onClose }: { opened: boolean; onClose:
     event.preventDefault();
     create.mutate(companyInput(values), {
       onSuccess: (company) => {
-        notifications.show({
-          color: 'green',
-          message: (
-            <>
-              {company.name} was added.{' '}
-              <Anchor component="button" type="button" fz="sm" onClick={() => navigate(`/companies/${company.id}`)}>
-                Open company
-              </Anchor>
-            </>
-          ),
-        });
+        notifyCreated(company, company.name);
         close();
       },
     });
   };
-  const message = support.message(create.error);
 
   return (
     <Modal opened={opened} onClose={close} title="New company" size="lg">
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          {message && (
-            <Alert color="red" role="alert">
-              {message}
-            </Alert>
-          )}
-          <CompanyFields values={values} onChange={setValues} error={create.error} customFields={support.fields} requiredFields={support.requiredFields} />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending} disabled={!values.name.trim()}>
-              Create company
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <RecordForm
+        onSubmit={submit}
+        message={support.message(create.error)}
+        onCancel={close}
+        submitLabel="Create company"
+        submitting={create.isPending}
+        submitDisabled={!values.name.trim()}
+        actionsMt="sm"
+      >
+        <CompanyFields values={values} onChange={setValues} error={create.error} customFields={support.fields} requiredFields={support.requiredFields} />
+      </RecordForm>
     </Modal>
   );
 }
 
 export function EditCompanyDrawer({ opened, onClose, company }: { opened: boolean; onClose: () => void; company: Company }) {
   return (
-    <Drawer opened={opened} onClose={onClose} title="Edit company" position="right" size="lg" styles={{ title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } }}>
+    <EditRecordDrawer opened={opened} onClose={onClose} title="Edit company">
       {/* The drawer unmounts its content when closed, so each opening starts from the company as it is now. */}
       <EditCompanyForm company={company} onClose={onClose} />
-    </Drawer>
+    </EditRecordDrawer>
   );
 }
 
 function EditCompanyForm({ company, onClose }: { company: Company; onClose: () => void }) {
   const [values, setValues] = useState<CompanyFormValues>(() => companyValues(company));
-  const update = useUpdateRecord('companies');
-  const support = useCompanyFormSupport();
+  const { update, save } = useSaveRecordChanges('companies', 'Company saved.');
+  const support = useRecordFormSupport('company', COMPANY_FORM_FIELDS);
 
   const input = companyInput(values, company);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (Object.keys(input).length === 0) return onClose();
-    update.mutate(
-      { id: company.id, input },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'green', message: 'Company saved.' });
-          onClose();
-        },
-      },
-    );
+    save(company.id, input, onClose);
   };
-  const message = support.message(update.error);
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        {message && (
-          <Alert color="red" role="alert">
-            {message}
-          </Alert>
-        )}
-        <CompanyFields values={values} onChange={setValues} error={update.error} customFields={support.fields} requiredFields={support.requiredFields} />
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={update.isPending} disabled={Object.keys(input).length === 0}>
-            Save changes
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <RecordForm
+      onSubmit={submit}
+      message={support.message(update.error)}
+      onCancel={onClose}
+      submitLabel="Save changes"
+      submitting={update.isPending}
+      submitDisabled={Object.keys(input).length === 0}
+      actionsMt="md"
+    >
+      <CompanyFields values={values} onChange={setValues} error={update.error} customFields={support.fields} requiredFields={support.requiredFields} />
+    </RecordForm>
   );
 }

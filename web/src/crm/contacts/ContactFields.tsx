@@ -1,9 +1,11 @@
-import { Divider, Select, SimpleGrid, TagsInput, Text, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { fieldError } from '../../api/client';
 import { CompanyPicker } from '../shared/CompanyPicker';
-import { changedCustomValues, CustomFieldInput, type CustomValue } from '../shared/CustomFieldInput';
+import { type CustomValue } from '../shared/CustomFieldInput';
 import { LIFECYCLE_LABELS } from '../shared/fields';
 import { OwnerSelect } from '../shared/OwnerSelect';
+import { CustomFieldsSection, TagsField } from '../shared/RecordFormFields';
+import { tagsAndCustomInput } from '../shared/recordInput';
 import { LIFECYCLE_STAGES, type Contact, type CustomField, type LifecycleStage } from '../types';
 
 export interface ContactFormValues {
@@ -60,10 +62,7 @@ export function contactInput(values: ContactFormValues, before?: Contact): Recor
     if (before ? values[field] !== before[field] : values[field] !== null) input[field] = values[field];
   }
   if (!before || values.lifecycleStage !== before.lifecycleStage) input.lifecycleStage = values.lifecycleStage;
-  if (before ? JSON.stringify(values.tags) !== JSON.stringify(before.tags) : values.tags.length) input.tags = values.tags;
-  const custom = changedCustomValues(before?.custom ?? {}, values.custom);
-  if (Object.keys(custom).length) input.custom = custom;
-  return input;
+  return { ...input, ...tagsAndCustomInput(values, before) };
 }
 
 const STAGE_OPTIONS = LIFECYCLE_STAGES.map((stage) => ({ value: stage, label: LIFECYCLE_LABELS[stage] }));
@@ -139,42 +138,8 @@ export function ContactFields({ values, onChange, error, customFields, requiredF
         />
         {extra.map((field) => textInput(field, field === 'timezone' ? { placeholder: 'e.g. Europe/Helsinki' } : {}))}
       </SimpleGrid>
-      {full && (
-        <TagsInput
-          label="Tags"
-          description="Press Enter after each tag"
-          value={values.tags}
-          onChange={(tags) => set('tags', tags)}
-          error={fieldError(error, 'tags')}
-          clearable
-          acceptValueOnBlur
-          mt="sm"
-        />
-      )}
-      {customFields.length > 0 && (
-        <>
-          <Divider
-            my="md"
-            labelPosition="left"
-            label={
-              <Text fz="xs" fw={600} c="dimmed" tt="uppercase">
-                Custom fields
-              </Text>
-            }
-          />
-          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" verticalSpacing="sm">
-            {customFields.map((field) => (
-              <CustomFieldInput
-                key={field.id}
-                field={field}
-                value={values.custom[field.key]}
-                onChange={(value) => set('custom', { ...values.custom, [field.key]: value })}
-                error={fieldError(error, `custom.${field.key}`)}
-              />
-            ))}
-          </SimpleGrid>
-        </>
-      )}
+      {full && <TagsField value={values.tags} onChange={(tags) => set('tags', tags)} error={error} />}
+      <CustomFieldsSection fields={customFields} values={values.custom} onChange={(custom) => set('custom', custom)} error={error} />
     </>
   );
 }

@@ -1,9 +1,5 @@
-import { Alert, Button, Drawer, Group, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
-import { formError } from '../../api/client';
-import { useCustomFields, useDataQuality } from '../shared/queries';
-import { useUpdateRecord } from '../shared/records';
+import { EditRecordDrawer, RecordForm, useRecordFormSupport, useSaveRecordChanges } from '../shared/RecordForm';
 import type { Contact } from '../types';
 import { CONTACT_FORM_FIELDS, ContactFields, contactInput, contactValues, type ContactFormValues } from './ContactFields';
 
@@ -16,61 +12,42 @@ interface EditContactDrawerProps {
 /** Every field of a contact, custom fields included; only what changed is sent. */
 export function EditContactDrawer({ opened, onClose, contact }: EditContactDrawerProps) {
   return (
-    <Drawer opened={opened} onClose={onClose} title="Edit contact" position="right" size="lg" styles={{ title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } }}>
+    <EditRecordDrawer opened={opened} onClose={onClose} title="Edit contact">
       {/* The drawer unmounts its content when closed, so each opening starts from the contact as it is now. */}
       <EditContactForm contact={contact} onClose={onClose} />
-    </Drawer>
+    </EditRecordDrawer>
   );
 }
 
 function EditContactForm({ contact, onClose }: { contact: Contact; onClose: () => void }) {
   const [values, setValues] = useState<ContactFormValues>(() => contactValues(contact));
-  const customFields = useCustomFields('contact');
-  const rules = useDataQuality('contact');
-  const update = useUpdateRecord('contacts');
-  const fields = customFields.data ?? [];
+  const support = useRecordFormSupport('contact', CONTACT_FORM_FIELDS);
+  const { update, save } = useSaveRecordChanges('contacts', 'Contact saved.');
 
   const input = contactInput(values, contact);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (Object.keys(input).length === 0) return onClose();
-    update.mutate(
-      { id: contact.id, input },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'green', message: 'Contact saved.' });
-          onClose();
-        },
-      },
-    );
+    save(contact.id, input, onClose);
   };
-  const message = formError(update.error, [...CONTACT_FORM_FIELDS, ...fields.map((field) => `custom.${field.key}`)]);
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        {message && (
-          <Alert color="red" role="alert">
-            {message}
-          </Alert>
-        )}
-        <ContactFields
-          values={values}
-          onChange={setValues}
-          error={update.error}
-          customFields={fields}
-          requiredFields={rules.data?.requiredFields ?? []}
-          full
-        />
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={update.isPending} disabled={Object.keys(input).length === 0}>
-            Save changes
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <RecordForm
+      onSubmit={submit}
+      message={support.message(update.error)}
+      onCancel={onClose}
+      submitLabel="Save changes"
+      submitting={update.isPending}
+      submitDisabled={Object.keys(input).length === 0}
+      actionsMt="md"
+    >
+      <ContactFields
+        values={values}
+        onChange={setValues}
+        error={update.error}
+        customFields={support.fields}
+        requiredFields={support.requiredFields}
+        full
+      />
+    </RecordForm>
   );
 }

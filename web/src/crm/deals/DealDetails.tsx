@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil } from '@tabler/icons-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { fieldError, formError } from '../../api/client';
 import { formatDateTime } from '../../app/format';
 import { OwnerName, OwnerSelect } from '../shared';
+import { FormErrorAlert } from '../shared/FormErrorAlert';
 import type { DealDetail, Pipeline } from '../types';
 import { useUpdateDeal, type DealPatch } from './api';
 import { CURRENCIES, formatDay, formatMoney, isOverdueClose } from './format';
@@ -125,11 +126,7 @@ function EditForm({ deal, companyName, onDone }: { deal: DealDetail; companyName
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        {message && (
-          <Alert color="red" role="alert">
-            {message}
-          </Alert>
-        )}
+        <FormErrorAlert message={message} />
         <TextInput
           label="Deal name"
           value={name}

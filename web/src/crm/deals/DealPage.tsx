@@ -1,12 +1,13 @@
-import { ActionIcon, Alert, Anchor, Badge, Box, Breadcrumbs, Grid, Group, Menu, Paper, Stack, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Breadcrumbs, Grid, Group, Paper, Stack, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconBuilding, IconCheck, IconDots, IconTrash } from '@tabler/icons-react';
+import { IconAlertCircle, IconBuilding, IconCheck } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { errorMessage, fieldError, isApiError } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBlock, LoadingBlock } from '../../components/QueryState';
 import { ActivityComposer, OwnerName, TaskList, Timeline } from '../shared';
+import { DeleteMenu } from '../shared/RecordPage';
 import type { DealDetail, Pipeline, Stage } from '../types';
 import { useCompanies, useDeal, useDeleteDeal, usePipelines, useUpdateDeal } from './api';
 import { DealDetails } from './DealDetails';
@@ -175,18 +176,7 @@ function DealHeader({ deal, pipeline, companyName }: { deal: DealDetail; pipelin
             <HeaderFact label="Expected close">{formatDay(deal.expectedCloseDate)}</HeaderFact>
           </Group>
         </Stack>
-        <Menu position="bottom-end" shadow="md">
-          <Menu.Target>
-            <ActionIcon variant="default" size="lg" aria-label="Deal actions">
-              <IconDots size={18} />
-            </ActionIcon>
-          </Menu.Target>
-          <Menu.Dropdown>
-            <Menu.Item color="red" leftSection={<IconTrash size={15} />} onClick={() => setDeleting(true)}>
-              Delete deal
-            </Menu.Item>
-          </Menu.Dropdown>
-        </Menu>
+        <DeleteMenu label="Deal actions" deleteLabel="Delete deal" onDelete={() => setDeleting(true)} iconSize={18} />
       </Group>
 
       {deal.status === 'lost' && (

@@ -1,10 +1,11 @@
-import { ActionIcon, Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconX } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { fieldError, formError } from '../../api/client';
 import { useCurrentMe } from '../../api/queries';
 import { OwnerSelect } from '../shared';
+import { FormErrorAlert } from '../shared/FormErrorAlert';
 import type { BuyingRole, Pipeline } from '../types';
 import { useCreateDeal } from './api';
 import { BUYING_ROLES, CURRENCIES } from './format';
@@ -82,11 +83,7 @@ function NewDealForm({ pipeline, initialStageId, onClose }: Omit<NewDealModalPro
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        {message && (
-          <Alert color="red" role="alert">
-            {message}
-          </Alert>
-        )}
+        <FormErrorAlert message={message} />
         <TextInput
           label="Deal name"
           placeholder="e.g. Acme – annual licence"

@@ -1,9 +1,10 @@
-import { Alert, Button, Collapse, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Collapse, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarEvent, IconMail, IconNote, IconPhone, type Icon } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { fieldError, formError } from '../../api/client';
 import type { ActivityKind } from '../types';
+import { FormErrorAlert } from './FormErrorAlert';
 import { useCreateActivity, type RecordSubject } from './queries';
 
 interface KindInfo {
@@ -133,11 +134,7 @@ export function ActivityComposer({ contactId, companyId, dealId, kinds = ORDER, 
         {info && (
           <form onSubmit={submit} noValidate aria-label={info.open}>
             <Stack gap="sm" mt="sm">
-              {message && (
-                <Alert color="red" role="alert">
-                  {message}
-                </Alert>
-              )}
+              <FormErrorAlert message={message} />
               <TextInput
                 label="Subject"
                 placeholder={kind === 'call' ? 'e.g. Discovery call' : kind === 'meeting' ? 'e.g. Quarterly review' : undefined}

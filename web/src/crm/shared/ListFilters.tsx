@@ -2,6 +2,7 @@ import { Group, Select, TextInput, type TextInputProps } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import type { CustomField } from '../types';
+import { OwnerSelect } from './OwnerSelect';
 
 interface DebouncedInputProps extends Omit<TextInputProps, 'value' | 'onChange'> {
   value: string;
@@ -101,5 +102,12 @@ export function CustomFieldFilter({ fields, filter, onChange, size = 'xs' }: Cus
       />
       {input}
     </Group>
+  );
+}
+
+/** The "Owner" filter of a record list: any member, no "Unassigned" choice. */
+export function OwnerFilter({ value, onChange }: { value: string | null; onChange: (userId: string | null) => void }) {
+  return (
+    <OwnerSelect size="xs" label="Owner" placeholder="Any owner" allowUnassigned={false} clearable value={value} onChange={onChange} w={150} />
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Badge, Box, Button, Checkbox, Collapse, Group, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Badge, Box, Button, Checkbox, Collapse, Group, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -7,6 +7,7 @@ import { useCurrentMe } from '../../api/queries';
 import { formatDate } from '../../app/format';
 import { ErrorBlock, LoadingBlock } from '../../components/QueryState';
 import type { Task } from '../types';
+import { FormErrorAlert } from './FormErrorAlert';
 import { OwnerName, OwnerSelect } from './OwnerSelect';
 import { useCreateTask, useRecordTasks, useSetTaskDone, type RecordSubject } from './queries';
 
@@ -175,11 +176,7 @@ function NewTaskForm({ subject, onDone }: { subject: RecordSubject; onDone: () =
     <Paper withBorder radius="md" p="sm" bg="gray.0">
       <form onSubmit={submit} noValidate aria-label="New task">
         <Stack gap="sm">
-          {message && (
-            <Alert color="red" role="alert">
-              {message}
-            </Alert>
-          )}
+          <FormErrorAlert message={message} />
           <TextInput
             label="Task"
             placeholder="e.g. Send the proposal"

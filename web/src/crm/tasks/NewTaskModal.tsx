@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { fieldError, formError } from '../../api/client';
 import { useCurrentMe } from '../../api/queries';
 import { OwnerSelect } from '../shared';
+import { FormErrorAlert } from '../shared/FormErrorAlert';
 import type { Task } from '../types';
 import { RecordPicker, type RecordKind } from '../deals/RecordPicker';
 import { useCreateTask } from './api';
@@ -81,11 +82,7 @@ function NewTaskForm({ onClose, fixedLink }: Omit<NewTaskModalProps, 'opened'>) 
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {message && (
-          <Alert color="red" role="alert">
-            {message}
-          </Alert>
-        )}
+        <FormErrorAlert message={message} />
         <TextInput
           label="Title"
           placeholder="e.g. Call back about the proposal"
