@@ -6,7 +6,8 @@ import { decoyHash, verifyPassword } from '../../platform/security/passwords.js'
 import { checkFailureLimit, recordFailure } from '../../platform/security/rate-limit.js';
 import { resolveApiKey } from './api-keys.js';
 import { resolveSession } from './sessions.js';
-import { addMember, countUsers, createUser, createWorkspace, findUserByEmail, normaliseEmail, workspacesOfUser } from './workspaces.js';
+import { addMember, countUsers, createUser, createWorkspace, findUserByEmail, workspacesOfUser } from './workspaces.js';
+import { normaliseEmail } from '../../platform/text.js';
 
 export function accountsAuthenticator(ctx: AppContext): Authenticator {
   return {

@@ -5,7 +5,8 @@ import { conflict, httpError, notFound } from '../../platform/http/errors.js';
 import { verifyPassword } from '../../platform/security/passwords.js';
 import { mintToken, parseToken } from '../../platform/security/tokens.js';
 import { type AuditActor, recordAudit } from './audit.js';
-import { addMember, createUser, findUserByEmail, normaliseEmail } from './workspaces.js';
+import { normaliseEmail } from '../../platform/text.js';
+import { addMember, createUser, findUserByEmail } from './workspaces.js';
 
 const invitationLifetimeMs = 7 * 24 * 3600_000;
 

@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from '../../platform/db/database.js';
 import type { Role } from '../../platform/http/access.js';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.js';
 import { hashPassword, minPasswordLength } from '../../platform/security/passwords.js';
+import { normaliseEmail } from '../../platform/text.js';
 import { type AuditActor, recordAudit } from './audit.js';
 
 export interface WorkspaceSummary {
@@ -36,10 +37,6 @@ export async function workspacesOfUser(db: DbOrTx, userId: string): Promise<Work
 export async function countUsers(db: DbOrTx): Promise<number> {
   const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
 }
 
 export function checkPassword(password: string, field = 'password') {

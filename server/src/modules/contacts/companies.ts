@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { badRequest, conflict } from '../../platform/http/errors.js';
+import { escapeLike } from '../../platform/text.js';
 import type { AuditActor } from '../accounts/index.js';
 import { listCustomFields, validateCustomValues } from './custom-fields.js';
 import { normaliseDomain } from './domains.js';
@@ -182,8 +183,4 @@ export async function listCompanies(db: DbOrTx, workspaceId: string, query: Comp
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return { items: page.map(toCompany), nextCursor: rows.length > query.limit && last ? encodeCursor(last.sort_value, last.id) : null };
-}
-
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

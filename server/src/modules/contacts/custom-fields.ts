@@ -1,6 +1,7 @@
 import type { Clock } from '../../platform/clock.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.js';
+import { isIsoDate } from '../../platform/text.js';
 import type { CrmObject, CustomFieldType, CustomValues } from './tables.js';
 
 export interface CustomFieldDefinition {
@@ -132,12 +133,6 @@ function checkValue(definition: CustomFieldDefinition, value: unknown, field: st
       return [...new Set(value as string[])];
     }
   }
-}
-
-function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
 function toDefinition(row: {

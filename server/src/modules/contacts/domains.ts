@@ -21,10 +21,6 @@ export function normaliseDomain(input: string): string | null {
   return /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/.test(host) ? host : null;
 }
 
-export function normaliseEmail(input: string): string {
-  return input.trim().toLowerCase();
-}
-
 /** The employer domain an email address points to, or null for free-mail addresses. */
 export function companyDomainOfEmail(email: string): string | null {
   const domain = normaliseDomain(email.split('@')[1] ?? '');

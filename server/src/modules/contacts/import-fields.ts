@@ -1,6 +1,7 @@
 import type { CustomFieldDefinition } from './custom-fields.js';
 import { lifecycleStages } from './contacts.js';
-import { normaliseDomain, normaliseEmail } from './domains.js';
+import { normaliseEmail, parseSpreadsheetDate } from '../../platform/text.js';
+import { normaliseDomain } from './domains.js';
 import type { CustomValues } from './tables.js';
 
 /** The standard fields a CSV column can map to, per object, with the column they fill. */
@@ -69,12 +70,8 @@ export function customCell(definition: CustomFieldDefinition, text: string): str
       return value;
     }
     case 'date': {
-      const iso = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
-      const value = iso ? `${iso[3]}-${iso[2]!.padStart(2, '0')}-${iso[1]!.padStart(2, '0')}` : text;
-      const date = new Date(`${value}T00:00:00Z`);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || !date.toISOString().startsWith(value)) {
-        throw new RowRejection(field, `${name} "${text}" is not a date (YYYY-MM-DD or D.M.YYYY)`);
-      }
+      const value = parseSpreadsheetDate(text);
+      if (!value) throw new RowRejection(field, `${name} "${text}" is not a date (YYYY-MM-DD or D.M.YYYY)`);
       return value;
     }
     case 'boolean': {
@@ -187,11 +184,8 @@ function convertStandard(object: ImportObject, field: string, text: string): unk
     case 'contactEmail':
       return convertStandard(object, 'email', text);
     case 'expectedCloseDate': {
-      const fi = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
-      const value = fi ? `${fi[3]}-${fi[2]!.padStart(2, '0')}-${fi[1]!.padStart(2, '0')}` : text;
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-        throw new RowRejection(field, `expectedCloseDate "${text}" is not a date (YYYY-MM-DD or D.M.YYYY)`);
-      }
+      const value = parseSpreadsheetDate(text);
+      if (!value) throw new RowRejection(field, `expectedCloseDate "${text}" is not a date (YYYY-MM-DD or D.M.YYYY)`);
       return value;
     }
     case 'employeeCount': {

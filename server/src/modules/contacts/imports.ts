@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify';
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import type { Db, DbOrTx } from '../../platform/db/database.js';
+import { csvStream } from '../../platform/http/csv.js';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.js';
 import { enqueue } from '../../platform/jobs/queue.js';
 import type { Logger } from '../../platform/logger.js';
@@ -150,23 +150,18 @@ export async function listImports(db: DbOrTx, workspaceId: string, limit: number
 /** Every rejected row as CSV: its line, field and reason, then the row as it was in the file, to fix and import again. */
 export async function rejectionsCsv(db: DbOrTx, workspaceId: string, importId: string) {
   const run = await getImport(db, workspaceId, importId);
-  const output = stringify({ header: true, columns: ['line', 'field', 'reason', ...run.headers], bom: true });
-  (async () => {
+  return csvStream(['line', 'field', 'reason', ...run.headers], async function* () {
     let afterLine = 0;
     for (;;) {
       const page = await listRejections(db, workspaceId, importId, { limit: 1000, afterLine });
       for (const rejection of page) {
         const raw = rejection.raw as Record<string, string>;
-        if (!output.write([rejection.line, rejection.field ?? '', rejection.reason, ...run.headers.map((h) => raw[h] ?? '')])) {
-          await new Promise((resolve) => output.once('drain', resolve));
-        }
+        yield [rejection.line, rejection.field, rejection.reason, ...run.headers.map((h) => raw[h])];
       }
-      if (page.length < 1000) break;
+      if (page.length < 1000) return;
       afterLine = page.at(-1)!.line;
     }
-    output.end();
-  })().catch((error: unknown) => output.destroy(error as Error));
-  return output;
+  });
 }
 
 export async function listRejections(db: DbOrTx, workspaceId: string, importId: string, options: { limit: number; afterLine?: number }) {

@@ -3,6 +3,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import { badRequest, notFound } from '../../platform/http/errors.js';
+import { escapeLike, isIsoDate } from '../../platform/text.js';
 import type { AuditActor } from '../accounts/index.js';
 import { checkOwner, type CustomValues, getCompany, getContact, listCustomFields, recordTouchpoint, resolveId, validateCustomValues } from '../contacts/index.js';
 import { getStage, listPipelines } from './pipelines.js';
@@ -84,7 +85,7 @@ export async function getDeal(db: DbOrTx, workspaceId: string, id: string) {
 }
 
 function checkCloseDate(value: string | null | undefined) {
-  if (value && (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))) {
+  if (value && !isIsoDate(value)) {
     throw badRequest('expectedCloseDate must be a date as YYYY-MM-DD', 'expectedCloseDate');
   }
 }
@@ -245,7 +246,7 @@ export async function listDeals(db: DbOrTx, workspaceId: string, query: DealList
   if (query.status) select = select.where('deals.status', '=', query.status);
   if (query.ownerId) select = select.where('deals.owner_id', '=', query.ownerId);
   if (query.companyId) select = select.where('deals.company_id', '=', query.companyId);
-  if (query.q) select = select.where(sql<boolean>`deals.name ilike ${`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (query.q) select = select.where(sql<boolean>`deals.name ilike ${`%${escapeLike(query.q)}%`}`);
   if (query.contactId) {
     const contactId = query.contactId;
     select = select.where('deals.id', 'in', (eb) => eb.selectFrom('deal_contacts').select('deal_contacts.deal_id')
@@ -270,7 +271,7 @@ export async function searchDeals(db: DbOrTx, workspaceId: string, query: string
   const { rows } = await sql<{ id: string; title: string; subtitle: string | null; score: number }>`
     select id, name as title, status::text as subtitle, word_similarity(${q}, name) as score
       from deals
-     where workspace_id = ${workspaceId} and (name ilike ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} or ${q} <% name)
+     where workspace_id = ${workspaceId} and (name ilike ${`%${escapeLike(q)}%`} or ${q} <% name)
      order by score desc, updated_at desc
      limit ${limit}`.execute(db);
   return rows.map((row) => ({ type: 'deal' as const, ...row, score: Number(row.score) }));
