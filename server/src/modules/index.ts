@@ -4,7 +4,8 @@ import { accountsModule } from './accounts/index.js';
 import { contactsModule } from './contacts/index.js';
 import { dealsModule } from './deals/index.js';
 import { demoModule } from './demo/index.js';
+import { eventsModule } from './events/index.js';
 import { searchModule } from './search/index.js';
 
 /** Every module the runtime mounts, in order. A new domain module is added here. */
-export const modules: TandemModule[] = [platformMaintenance, accountsModule, contactsModule, dealsModule, searchModule, demoModule];
+export const modules: TandemModule[] = [platformMaintenance, accountsModule, contactsModule, dealsModule, eventsModule, searchModule, demoModule];

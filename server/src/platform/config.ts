@@ -14,6 +14,10 @@ export interface Config {
   dbPoolSize: number;
   workerConcurrency: number;
   workerPollMs: number;
+  /** Event ingestion: transactions at once per process, requests that may wait, requests per IP per 10 s. */
+  ingestConcurrency: number;
+  ingestQueue: number;
+  ingestRatePerIp: number;
   /** Fill the demo workspace made on first start with sample CRM data. */
   demoData: boolean;
 }
@@ -35,6 +39,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolSize: intFrom(env, 'TANDEM_DB_POOL_SIZE', 10),
     workerConcurrency: intFrom(env, 'TANDEM_WORKER_CONCURRENCY', 4),
     workerPollMs: intFrom(env, 'TANDEM_WORKER_POLL_MS', 1000),
+    ingestConcurrency: intFrom(env, 'TANDEM_INGEST_CONCURRENCY', Math.max(2, Math.floor(intFrom(env, 'TANDEM_DB_POOL_SIZE', 10) * 0.6))),
+    ingestQueue: intFrom(env, 'TANDEM_INGEST_QUEUE', 500),
+    ingestRatePerIp: intFrom(env, 'TANDEM_INGEST_RATE_PER_IP', 5000),
     demoData: env.TANDEM_DEMO_DATA !== 'false',
   };
 }

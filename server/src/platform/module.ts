@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from './context.js';
 import type { JobHandlers, Ticker } from './jobs/worker.js';
 
@@ -10,6 +11,8 @@ import type { JobHandlers, Ticker } from './jobs/worker.js';
 export interface TandemModule {
   name: string;
   routes?: FastifyPluginAsyncTypebox<{ ctx: AppContext }>;
+  /** Routes outside /api/v1 that keep another API's paths (the Segment-compatible /v1/*). */
+  rootRoutes?: (ctx: AppContext) => FastifyPluginAsync;
   jobs?: (ctx: AppContext) => JobHandlers;
   tickers?: Ticker[];
 }

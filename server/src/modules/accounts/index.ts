@@ -5,7 +5,7 @@ import { sessionRoutes } from './session-routes.js';
 import { settingsRoutes } from './settings-routes.js';
 
 export { accountsAuthenticator, ensureDemoWorkspace } from './authentication.js';
-export { createApiKey, resolveApiKey } from './api-keys.js';
+export { createApiKey, listApiKeys, resolveApiKey } from './api-keys.js';
 export { addMember, createUser, createWorkspace, getWorkspace, isMember } from './workspaces.js';
 export { type AuditActor, recordAudit } from './audit.js';
 

@@ -8,7 +8,7 @@ import { listCustomFields, validateCustomValues } from './custom-fields.js';
 import { normaliseDomain } from './domains.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import { checkOwner, customFilters, normaliseTags, notFoundUnless, resolveId, sortSpec } from './records.js';
-import type { CustomValues } from './tables.js';
+import type { CustomValues, Touch } from './tables.js';
 import { checkRequiredFields, getRecordRules } from './quality.js';
 import { fieldChanges, recordTouchpoint } from './timeline.js';
 
@@ -35,6 +35,9 @@ export interface Company {
   ownerId: string | null;
   tags: string[];
   custom: CustomValues;
+  traits: Record<string, unknown>;
+  firstTouch: Touch | null;
+  lastTouch: Touch | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -44,14 +47,14 @@ const trackedFields = ['name', 'domain', 'industry', 'employeeCount', 'revenueBa
 type CompanyRow = {
   id: string; name: string; domain: string | null; industry: string | null; employee_count: number | null;
   revenue_band: string | null; country: string | null; owner_id: string | null; tags: string[]; custom: CustomValues;
-  created_at: Date; updated_at: Date;
+  traits: Record<string, unknown>; first_touch: Touch | null; last_touch: Touch | null; created_at: Date; updated_at: Date;
 };
 
 export function toCompany(row: CompanyRow): Company {
   return {
     id: row.id, name: row.name, domain: row.domain, industry: row.industry, employeeCount: row.employee_count,
     revenueBand: row.revenue_band, country: row.country, ownerId: row.owner_id, tags: row.tags, custom: row.custom,
-    createdAt: row.created_at, updatedAt: row.updated_at,
+    traits: row.traits, firstTouch: row.first_touch, lastTouch: row.last_touch, createdAt: row.created_at, updatedAt: row.updated_at,
   };
 }
 

@@ -9,7 +9,7 @@ import { escapeLike, normaliseEmail } from '../../platform/text.js';
 import { companyDomainOfEmail } from './domains.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import { checkOwner, customFilters, normaliseTags, notFoundUnless, resolveId, sortSpec } from './records.js';
-import type { CustomValues } from './tables.js';
+import type { CustomValues, Touch } from './tables.js';
 import { checkRequiredFields, getRecordRules } from './quality.js';
 import { fieldChanges, recordTouchpoint } from './timeline.js';
 
@@ -54,6 +54,9 @@ export interface Contact {
   lifecycleStage: string;
   companyId: string | null;
   custom: CustomValues;
+  traits: Record<string, unknown>;
+  firstTouch: Touch | null;
+  lastTouch: Touch | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -70,7 +73,8 @@ type ContactRow = {
   id: string; email: string | null; first_name: string | null; last_name: string | null; phone: string | null;
   job_title: string | null; persona: string | null; seniority: string | null; country: string | null; city: string | null;
   timezone: string | null; owner_id: string | null; source: string | null; tags: string[]; lifecycle_stage: string;
-  company_id: string | null; custom: CustomValues; created_at: Date; updated_at: Date;
+  company_id: string | null; custom: CustomValues; traits: Record<string, unknown>; first_touch: Touch | null; last_touch: Touch | null;
+  created_at: Date; updated_at: Date;
 };
 
 export function toContact(row: ContactRow): Contact {
@@ -78,7 +82,8 @@ export function toContact(row: ContactRow): Contact {
     id: row.id, email: row.email, firstName: row.first_name, lastName: row.last_name, phone: row.phone,
     jobTitle: row.job_title, persona: row.persona, seniority: row.seniority, country: row.country, city: row.city,
     timezone: row.timezone, ownerId: row.owner_id, source: row.source, tags: row.tags, lifecycleStage: row.lifecycle_stage,
-    companyId: row.company_id, custom: row.custom, createdAt: row.created_at, updatedAt: row.updated_at,
+    companyId: row.company_id, custom: row.custom, traits: row.traits, firstTouch: row.first_touch, lastTouch: row.last_touch,
+    createdAt: row.created_at, updatedAt: row.updated_at,
   };
 }
 
@@ -167,6 +172,17 @@ export async function getContact(db: DbOrTx, workspaceId: string, id: string): P
   const liveId = await resolveId(db, workspaceId, 'contact', id);
   const row = await db.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', liveId).executeTakeFirst();
   return toContact(notFoundUnless(row, 'Contact'));
+}
+
+/** Names and emails of contacts, for views that show who an id is (missing ids are absent). */
+export async function contactSummaries(db: DbOrTx, workspaceId: string, ids: string[]): Promise<Map<string, { id: string; name: string; email: string | null }>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('contacts').select(['id', 'first_name', 'last_name', 'email'])
+    .where('workspace_id', '=', workspaceId).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((row) => [row.id, {
+    id: row.id, email: row.email,
+    name: [row.first_name, row.last_name].filter(Boolean).join(' ') || row.email || 'Unnamed contact',
+  }]));
 }
 
 export async function findContactByEmail(db: DbOrTx, workspaceId: string, email: string): Promise<Contact | null> {

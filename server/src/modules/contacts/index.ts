@@ -4,13 +4,21 @@ import { everyPeriod } from '../../platform/jobs/periodic.js';
 import { cleanUpImports, importQueue, runImport } from './imports.js';
 import { contactRoutes } from './routes.js';
 
-export { createCompany, getCompany } from './companies.js';
-export { createContact, findContactByEmail, getContact, updateContact } from './contacts.js';
+export { createCompany, getCompany, updateCompany, type Company } from './companies.js';
+export { contactSummaries, createContact, findContactByEmail, getContact, updateContact, type Contact } from './contacts.js';
+export { normaliseDomain } from './domains.js';
+export {
+  companyByIdentity, contactsByIdentity, linkCompanyIdentity, linkContactIdentity, listContactIdentities, recordTouches,
+} from './identities.js';
+export { applyCompanyTraits, applyContactTraits } from './traits.js';
+export { mergeContacts } from './merge.js';
 export { searchRecords, type SearchHit } from './search.js';
-export { listTimeline, recordTouchpoint, removeTouchpoints, type Touchpoint } from './timeline.js';
+export {
+  beforeCursor, listTimeline, recordTouchpoint, registerTimelineSource, removeTouchpoints, type TimelineItem, type Touchpoint,
+} from './timeline.js';
 export { listCustomFields, validateCustomValues } from './custom-fields.js';
 export { checkOwner, resolveId } from './records.js';
-export type { CustomValues } from './tables.js';
+export type { CustomValues, Touch } from './tables.js';
 export { onMerge, type MergeHook } from './merge.js';
 export { registerImportWriter, type ImportWriter } from './imports.js';
 export { RowRejection, type PreparedRow } from './import-fields.js';

@@ -7,6 +7,7 @@ import { type Company, getCompany, toCompany } from './companies.js';
 import { type Contact, getContact, toContact } from './contacts.js';
 import type { CrmObject } from './tables.js';
 import { recordTouchpoint } from './timeline.js';
+import { moveIdentities } from './identities.js';
 
 /**
  * Another module re-points its own rows from a merged-away record to the survivor. Modules
@@ -37,6 +38,17 @@ function mergedValues<T extends Record<string, unknown>>(primary: T, duplicate: 
   return values;
 }
 
+/** What tracking knew of both: the survivor's traits win, the earliest first and latest last touch. */
+function mergedTracking(primary: Contact | Company, duplicate: Contact | Company) {
+  const earliest = [primary.firstTouch, duplicate.firstTouch].filter((t) => t !== null).sort((a, b) => Date.parse(a.at) - Date.parse(b.at))[0] ?? null;
+  const latest = [primary.lastTouch, duplicate.lastTouch].filter((t) => t !== null).sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0] ?? null;
+  return {
+    traits: JSON.stringify({ ...duplicate.traits, ...primary.traits }) as never,
+    first_touch: earliest ? JSON.stringify(earliest) as never : null,
+    last_touch: latest ? JSON.stringify(latest) as never : null,
+  };
+}
+
 async function finishMerge(db: DbOrTx, clock: Clock, objectType: CrmObject, workspaceId: string, fromId: string, toId: string, actor: AuditActor, data: Record<string, unknown>) {
   const now = clock.now();
   // Old ids keep resolving: earlier redirects to the merged-away record now point at the survivor too.
@@ -59,6 +71,7 @@ export async function mergeContacts(
   const tags = [...new Set([...primary.tags, ...duplicate.tags])].sort();
 
   for (const hook of mergeHooks.contact) await hook(db, workspaceId, duplicate.id, primary.id);
+  await moveIdentities(db, workspaceId, 'contact', duplicate.id, primary.id);
   await db.updateTable('timeline_entries').set({ contact_id: primary.id })
     .where('workspace_id', '=', workspaceId).where('contact_id', '=', duplicate.id).execute();
   // The duplicate goes before the survivor takes its email (emails are unique).
@@ -69,7 +82,7 @@ export async function mergeContacts(
     seniority: values.seniority as string | null, country: values.country as string | null, city: values.city as string | null,
     timezone: values.timezone as string | null, owner_id: values.ownerId as string | null, source: values.source as string | null,
     lifecycle_stage: values.lifecycleStage as string, company_id: values.companyId as string | null,
-    tags, custom: JSON.stringify(custom) as never, updated_at: clock.now(),
+    tags, custom: JSON.stringify(custom) as never, ...mergedTracking(primary, duplicate), updated_at: clock.now(),
     // The older record's creation time is when this person first became known.
     created_at: primary.createdAt < duplicate.createdAt ? primary.createdAt : duplicate.createdAt,
   }).where('workspace_id', '=', workspaceId).where('id', '=', primary.id).returningAll().executeTakeFirstOrThrow();
@@ -94,6 +107,7 @@ export async function mergeCompanies(
   const custom = keep.custom === 'duplicate' ? { ...primary.custom, ...duplicate.custom } : { ...duplicate.custom, ...primary.custom };
 
   for (const hook of mergeHooks.company) await hook(db, workspaceId, duplicate.id, primary.id);
+  await moveIdentities(db, workspaceId, 'company', duplicate.id, primary.id);
   await db.updateTable('contacts').set({ company_id: primary.id })
     .where('workspace_id', '=', workspaceId).where('company_id', '=', duplicate.id).execute();
   await db.updateTable('timeline_entries').set({ company_id: primary.id })
@@ -103,7 +117,8 @@ export async function mergeCompanies(
     name: values.name as string, domain: values.domain as string | null, industry: values.industry as string | null,
     employee_count: values.employeeCount as number | null, revenue_band: values.revenueBand as string | null,
     country: values.country as string | null, owner_id: values.ownerId as string | null,
-    tags: [...new Set([...primary.tags, ...duplicate.tags])].sort(), custom: JSON.stringify(custom) as never, updated_at: clock.now(),
+    tags: [...new Set([...primary.tags, ...duplicate.tags])].sort(), custom: JSON.stringify(custom) as never,
+    ...mergedTracking(primary, duplicate), updated_at: clock.now(),
   }).where('workspace_id', '=', workspaceId).where('id', '=', primary.id).returningAll().executeTakeFirstOrThrow();
 
   await finishMerge(db, clock, 'company', workspaceId, duplicate.id, primary.id, actor, { duplicate });

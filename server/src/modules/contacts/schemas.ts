@@ -27,12 +27,23 @@ export const ContactInput = Type.Object({
   custom: Type.Optional(CustomValues),
 }, { additionalProperties: false });
 
+export const TouchSchema = Type.Object({
+  channel: Type.String({ description: 'direct, organic_search, paid_search, social, email, referral, campaign' }),
+  owner: Type.String({ description: 'brand, partner, customer or external' }),
+  source: Nullable(Type.String()), medium: Nullable(Type.String()), campaign: Nullable(Type.String()),
+  referrer: Nullable(Type.String()), landingPage: Nullable(Type.String()), at: Type.String(), sessionId: Type.String(),
+}, { description: 'The web visit a record was first or last reached through' });
+const TrackedProfile = {
+  traits: Type.Record(Type.String(), Type.Unknown(), { description: 'Every trait identify/group last sent, mapped to a field or not' }),
+  firstTouch: Nullable(TouchSchema), lastTouch: Nullable(TouchSchema),
+};
+
 export const Contact = Type.Object({
   id: Uuid, email: Nullable(Type.String()), firstName: Nullable(Type.String()), lastName: Nullable(Type.String()),
   phone: Nullable(Type.String()), jobTitle: Nullable(Type.String()), persona: Nullable(Type.String()),
   seniority: Nullable(Type.String()), country: Nullable(Type.String()), city: Nullable(Type.String()),
   timezone: Nullable(Type.String()), ownerId: Nullable(Uuid), source: Nullable(Type.String()), tags: Type.Array(Type.String()),
-  lifecycleStage: Type.String(), companyId: Nullable(Uuid), custom: CustomValues, createdAt: DateTime, updatedAt: DateTime,
+  lifecycleStage: Type.String(), companyId: Nullable(Uuid), custom: CustomValues, ...TrackedProfile, createdAt: DateTime, updatedAt: DateTime,
 });
 
 export const CompanyInput = Type.Object({
@@ -50,7 +61,7 @@ export const CompanyInput = Type.Object({
 export const Company = Type.Object({
   id: Uuid, name: Type.String(), domain: Nullable(Type.String()), industry: Nullable(Type.String()),
   employeeCount: Nullable(Type.Integer()), revenueBand: Nullable(Type.String()), country: Nullable(Type.String()),
-  ownerId: Nullable(Uuid), tags: Type.Array(Type.String()), custom: CustomValues, createdAt: DateTime, updatedAt: DateTime,
+  ownerId: Nullable(Uuid), tags: Type.Array(Type.String()), custom: CustomValues, ...TrackedProfile, createdAt: DateTime, updatedAt: DateTime,
 });
 
 export const ObjectType = Type.Unsafe<'contact' | 'company' | 'deal'>({ type: 'string', enum: ['contact', 'company', 'deal'] });

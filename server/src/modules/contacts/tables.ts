@@ -4,6 +4,19 @@ export type CrmObject = 'contact' | 'company' | 'deal';
 export type CustomFieldType = 'text' | 'number' | 'date' | 'boolean' | 'select' | 'multi_select';
 export type CustomValues = Record<string, string | number | boolean | string[]>;
 
+/** Where a visit came from: stored as a contact's and company's first and last touch. */
+export interface Touch {
+  channel: string;
+  owner: string;
+  source: string | null;
+  medium: string | null;
+  campaign: string | null;
+  referrer: string | null;
+  landingPage: string | null;
+  at: string;
+  sessionId: string;
+}
+
 export interface ContactTables {
   custom_fields: {
     workspace_id: string;
@@ -30,6 +43,9 @@ export interface ContactTables {
     owner_id: string | null;
     tags: Generated<string[]>;
     custom: Generated<CustomValues>;
+    traits: Generated<Record<string, unknown>>;
+    first_touch: Touch | null;
+    last_touch: Touch | null;
     created_at: Timestamp;
     updated_at: Timestamp;
   };
@@ -52,8 +68,25 @@ export interface ContactTables {
     lifecycle_stage: Generated<string>;
     company_id: string | null;
     custom: Generated<CustomValues>;
+    traits: Generated<Record<string, unknown>>;
+    first_touch: Touch | null;
+    last_touch: Touch | null;
     created_at: Timestamp;
     updated_at: Timestamp;
+  };
+  contact_identities: {
+    workspace_id: string;
+    kind: string;
+    value: string;
+    contact_id: string;
+    created_at: Timestamp;
+  };
+  company_identities: {
+    workspace_id: string;
+    kind: string;
+    value: string;
+    company_id: string;
+    created_at: Timestamp;
   };
   record_redirects: {
     workspace_id: string;

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
+import { badRequest } from '../../platform/http/errors.js';
 import type { AuditActor } from '../accounts/index.js';
 
 /** What a touchpoint is about; an entry may concern a contact, a company and a deal at once. */
@@ -41,23 +42,80 @@ export async function recordTouchpoint(db: DbOrTx, clock: Clock, entry: Touchpoi
   }).execute();
 }
 
+export interface TimelineItem {
+  id: number; occurredAt: Date; kind: string; contactId: string | null; companyId: string | null; dealId: string | null;
+  actor: { type: string; id: string | null; label: string | null }; source: { type: string; id: string } | null;
+  data: Record<string, unknown>;
+}
+
 export interface TimelinePage {
-  items: {
-    id: number; occurredAt: Date; kind: string; contactId: string | null; companyId: string | null; dealId: string | null;
-    actor: { type: string; id: string | null; label: string | null }; source: { type: string; id: string } | null;
-    data: Record<string, unknown>;
-  }[];
+  items: TimelineItem[];
   nextCursor: string | null;
 }
 
+export type TimelineSubject = { contactId: string } | { companyId: string } | { dealId: string };
+
+/**
+ * Another module's touchpoints that live in its own tables (tracked events, say): it
+ * returns a contact's items older than `before`, newest first. Its items sort after the
+ * timeline's own at the same instant; `rank` orders sources, ids order items within one.
+ */
+export type TimelineSource = (
+  db: DbOrTx, workspaceId: string, contactId: string, page: { limit: number; before: { at: Date; rank: number; id: number } | null; rank: number },
+) => Promise<TimelineItem[]>;
+const timelineSources: TimelineSource[] = [];
+
+export function registerTimelineSource(source: TimelineSource): void {
+  timelineSources.push(source);
+}
+
+type Cursor = { at: Date; rank: number; id: number };
+
 /**
  * Newest first, `limit` at a time; `cursor` continues after the last item of the previous
- * page. A company's timeline includes the touchpoints of its contacts.
+ * page. A company's timeline includes the touchpoints of its contacts; a contact's also
+ * the items of the registered sources.
  */
-export async function listTimeline(
-  db: DbOrTx, workspaceId: string, subject: { contactId: string } | { companyId: string } | { dealId: string },
-  page: { limit: number; cursor?: string },
-): Promise<TimelinePage> {
+export async function listTimeline(db: DbOrTx, workspaceId: string, subject: TimelineSubject, page: { limit: number; cursor?: string }): Promise<TimelinePage> {
+  const before = page.cursor ? decodeTimelineCursor(page.cursor) : null;
+  const lists: { item: TimelineItem; rank: number }[][] = [await ownEntries(db, workspaceId, subject, page.limit, before)];
+  if ('contactId' in subject) {
+    for (const [index, source] of timelineSources.entries()) {
+      lists.push((await source(db, workspaceId, subject.contactId, { limit: page.limit + 1, before, rank: index + 1 })).map((item) => ({ item, rank: index + 1 })));
+    }
+  }
+  const merged = lists.flat().sort((a, b) =>
+    b.item.occurredAt.getTime() - a.item.occurredAt.getTime() || b.rank - a.rank || b.item.id - a.item.id);
+  const items = merged.slice(0, page.limit);
+  const last = items.at(-1);
+  return {
+    items: items.map((entry) => entry.item),
+    nextCursor: merged.length > page.limit && last ? encodeCursor(last.item.occurredAt, `${last.rank}:${last.item.id}`) : null,
+  };
+}
+
+function decodeTimelineCursor(cursor: string): Cursor {
+  const [at, position] = decodeCursor(cursor);
+  const [rank, id] = String(position).includes(':') ? String(position).split(':').map(Number) : [0, Number(position)];
+  const time = new Date(at as string);
+  if (Number.isNaN(time.getTime()) || !Number.isInteger(rank) || !Number.isInteger(id)) throw badRequest('cursor is not one this API returned', 'cursor');
+  return { at: time, rank: rank!, id: id! };
+}
+
+/**
+ * Rows "before" a cursor in (time desc, rank desc, id desc) order, for a source of `rank`:
+ * at the cursor's instant, a lower-ranked source's rows all come after it.
+ */
+export function beforeCursor(before: Cursor | null, rank: number, columns: { at: string; id: string }) {
+  if (!before) return sql<boolean>`true`;
+  const at = sql.ref(columns.at);
+  const id = sql.ref(columns.id);
+  if (rank < before.rank) return sql<boolean>`${at} <= ${before.at}`;
+  if (rank > before.rank) return sql<boolean>`${at} < ${before.at}`;
+  return sql<boolean>`(${at}, ${id}) < (${before.at}, ${before.id})`;
+}
+
+async function ownEntries(db: DbOrTx, workspaceId: string, subject: TimelineSubject, limit: number, before: Cursor | null) {
   let query = db.selectFrom('timeline_entries').selectAll().where('workspace_id', '=', workspaceId);
   if ('contactId' in subject) query = query.where('contact_id', '=', subject.contactId);
   else if ('dealId' in subject) query = query.where('deal_id', '=', subject.dealId);
@@ -68,20 +126,18 @@ export async function listTimeline(
         .where('contacts.workspace_id', '=', workspaceId).where('contacts.company_id', '=', subject.companyId)),
     ]));
   }
-  if (page.cursor) {
-    const [at, id] = decodeCursor(page.cursor);
-    query = query.where(sql<boolean>`(occurred_at, id) < (${at}::timestamptz, ${id}::bigint)`);
-  }
-  const rows = await query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).execute();
-  const items = rows.slice(0, page.limit).map((row) => ({
-    id: row.id, occurredAt: row.occurred_at, kind: row.kind,
-    contactId: row.contact_id, companyId: row.company_id, dealId: row.deal_id,
-    actor: { type: row.actor_type, id: row.actor_id, label: row.actor_label },
-    source: row.source_type && row.source_id ? { type: row.source_type, id: row.source_id } : null,
-    data: row.data as Record<string, unknown>,
+  const rows = await query.where(beforeCursor(before, 0, { at: 'occurred_at', id: 'id' }))
+    .orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+  return rows.map((row) => ({
+    rank: 0,
+    item: {
+      id: row.id, occurredAt: row.occurred_at, kind: row.kind,
+      contactId: row.contact_id, companyId: row.company_id, dealId: row.deal_id,
+      actor: { type: row.actor_type, id: row.actor_id, label: row.actor_label },
+      source: row.source_type && row.source_id ? { type: row.source_type, id: row.source_id } : null,
+      data: row.data as Record<string, unknown>,
+    } satisfies TimelineItem,
   }));
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > page.limit && last ? encodeCursor(last.occurredAt, last.id) : null };
 }
 
 /** The field-by-field difference of an update, for a `record.updated` touchpoint. */

@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { AccountTables } from '../../modules/accounts/tables.js';
 import type { ContactTables, ImportTables, QualityTables, SearchTables } from '../../modules/contacts/tables.js';
 import type { DealTables } from '../../modules/deals/tables.js';
+import type { EventTables } from '../../modules/events/tables.js';
 import type { JobTables } from '../jobs/tables.js';
 
 /** Timestamps are written as Date and read back as Date (pg's default parser). */
@@ -9,4 +10,4 @@ export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export type { Generated };
 
 /** The whole database as Kysely sees it: each module contributes its own tables. */
-export interface Database extends AccountTables, ContactTables, ImportTables, QualityTables, SearchTables, DealTables, JobTables {}
+export interface Database extends AccountTables, ContactTables, ImportTables, QualityTables, SearchTables, DealTables, EventTables, JobTables {}

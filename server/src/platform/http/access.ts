@@ -11,13 +11,14 @@ export type Permission =
   | 'members:manage'
   | 'api_keys:manage'
   | 'audit:read'
-  | 'fields:manage';
+  | 'fields:manage'
+  | 'tracking:manage';
 
-const everyPermission: readonly Permission[] = ['workspace:read', 'records:write', 'members:manage', 'api_keys:manage', 'audit:read', 'fields:manage'];
+const everyPermission: readonly Permission[] = ['workspace:read', 'records:write', 'members:manage', 'api_keys:manage', 'audit:read', 'fields:manage', 'tracking:manage'];
 
 const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: everyPermission,
-  marketer: ['workspace:read', 'records:write'],
+  marketer: ['workspace:read', 'records:write', 'tracking:manage'],
   sales: ['workspace:read', 'records:write'],
   service: ['workspace:read', 'records:write'],
   viewer: ['workspace:read'],

@@ -74,6 +74,7 @@ export async function buildApp({ ctx, modules, authenticator, serveWeb = true }:
 
   for (const module of modules) {
     if (module.routes) await app.register(module.routes, { prefix: '/api/v1', ctx });
+    if (module.rootRoutes) await app.register(module.rootRoutes(ctx));
   }
 
   if (serveWeb && existsSync(path.join(webDistDir, 'index.html'))) await serveWebApp(app);

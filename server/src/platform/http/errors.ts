@@ -10,9 +10,20 @@ export function httpError(statusCode: number, message: string, field?: string): 
   return Object.assign(new Error(message), { statusCode, field });
 }
 
+/** A refusal with a caller-facing message (4xx), as opposed to a failure of the system. */
+export function isHttpError(error: unknown): error is HttpError {
+  const status = (error as HttpError | null)?.statusCode;
+  return error instanceof Error && typeof status === 'number' && status >= 400 && status < 500;
+}
+
 /** 429 with the seconds to wait, sent back as Retry-After. */
 export function tooManyRequests(message: string, retryAfterSeconds: number): HttpError {
   return Object.assign(httpError(429, message), { retryAfterSeconds });
+}
+
+/** 503 with Retry-After: the system is overloaded or briefly unable to commit; the caller retries. */
+export function serviceUnavailable(message: string, retryAfterSeconds: number): HttpError {
+  return Object.assign(httpError(503, message), { retryAfterSeconds });
 }
 
 export const badRequest = (message: string, field?: string) => httpError(400, message, field);
@@ -45,13 +56,13 @@ export function errorHandler(error: FastifyError & { field?: string; retryAfterS
     }
   }
   if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
-  if (statusCode >= 500) {
-    request.log.error({ err: error }, 'request failed');
-  }
+  // A 503 is an expected answer under load (its message says to retry), not a fault.
+  const fault = statusCode >= 500 && statusCode !== 503;
+  if (fault) request.log.error({ err: error }, 'request failed');
   return reply.status(statusCode).send({
     statusCode,
     error: statusNames[statusCode] ?? 'Error',
-    message: statusCode >= 500 ? 'Something went wrong on our side; it has been logged' : message,
+    message: fault ? 'Something went wrong on our side; it has been logged' : message,
     ...(field ? { field } : {}),
   });
 }

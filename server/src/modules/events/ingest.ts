@@ -1,0 +1,228 @@
+import { sql } from 'kysely';
+import type { AppContext } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/database.js';
+import type { AuditActor } from '../accounts/index.js';
+import { contactsByIdentity, recordTouches, type Touch } from '../contacts/index.js';
+import { publishBatch } from './fanout.js';
+import { alias, group, identify, type IdentityScope, linkVisitors, type VisitorState } from './identity.js';
+import { ensureEventPartitions } from './partitions.js';
+import { campaignOf, type EventRejection, type IncomingEvent, pageOf } from './payload.js';
+import { assignSessions, type SessionDelta } from './sessions.js';
+import { cachedTrackingSettings } from './settings.js';
+import { classifyTouch } from './touchpoints.js';
+
+/**
+ * Stores a batch of events in one transaction, so the 200 the caller gets means every
+ * accepted event is durable, and resolves identity on the way:
+ *
+ *  1. drop messageIds seen before (a retried batch stores nothing twice);
+ *  2. lock the batch's visitors (creating new ones), so concurrent requests for one
+ *     visitor build its visits one after the other;
+ *  3. run identify, alias and group calls in time order (they link visitors to contacts,
+ *     create, update and merge contacts and companies);
+ *  4. resolve every event's contact, assign visits, classify the touchpoint;
+ *  5. insert the events, add up the visits, record first/last touch, publish to consumers.
+ */
+export interface IngestSource {
+  workspaceId: string;
+  actor: AuditActor;
+}
+
+export interface IngestResult {
+  stored: number;
+  duplicates: number;
+  rejected: EventRejection[];
+}
+
+const identityTypes = new Set(['identify', 'alias', 'group']);
+
+export async function ingestEvents(ctx: AppContext, source: IngestSource, events: IncomingEvent[], receivedAt: Date): Promise<IngestResult> {
+  const { workspaceId } = source;
+  const settings = await cachedTrackingSettings(ctx.db, workspaceId);
+  const oldest = new Date(receivedAt.getTime() - settings.retentionDays * 86_400_000);
+  const rejected: EventRejection[] = [];
+  const accepted = events.filter((event) => {
+    if (event.occurredAt >= oldest) return true;
+    rejected.push({ index: event.index, field: 'timestamp', message: `the event happened before this workspace's retention of ${settings.retentionDays} days` });
+    return false;
+  });
+  // The same messageId twice in one batch is one event.
+  const unique = [...new Map(accepted.map((event) => [event.messageId, event])).values()]
+    .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.index - b.index);
+  if (!unique.length) return { stored: 0, duplicates: accepted.length, rejected };
+  await ensureEventPartitions(ctx.db, unique.map((event) => event.occurredAt));
+
+  const stored = await ctx.db.transaction().execute(async (trx) => {
+    const fresh = await claimMessageIds(trx, workspaceId, unique, receivedAt);
+    if (!fresh.length) return 0;
+    const scope: IdentityScope = {
+      trx, clock: ctx.clock, logger: ctx.logger, workspaceId, actor: source.actor, settings,
+      visitors: await lockVisitors(trx, workspaceId, fresh), relinked: new Set(),
+    };
+    for (const event of fresh) {
+      if (event.type === 'identify') await identify(scope, event);
+      else if (event.type === 'alias') await alias(scope, event);
+    }
+    const contactOf = await resolveContacts(scope, fresh);
+    for (const event of fresh) if (event.type === 'group') await group(scope, event, contactOf(event));
+
+    const deltas = new Map<string, SessionDelta>();
+    const rows = placeInVisits(scope, fresh, contactOf, deltas);
+    const ids = await insertEvents(trx, workspaceId, receivedAt, rows);
+    await saveVisits(trx, scope, deltas);
+    await updateTouches(scope, [...deltas.values()].filter((delta) => delta.isNew));
+    await publishBatch(trx, ctx.clock, workspaceId, ids.map((id, i) => ({ id, occurredAt: rows[i]!.occurred_at })));
+    return fresh.length;
+  });
+  return { stored, duplicates: accepted.length - stored, rejected };
+}
+
+/** Inserts the receipts; only events whose messageId was new come back. */
+async function claimMessageIds(trx: Tx, workspaceId: string, events: IncomingEvent[], receivedAt: Date): Promise<IncomingEvent[]> {
+  const { rows } = await sql<{ message_id: string }>`
+    insert into event_receipts (workspace_id, message_id, received_at)
+    select ${workspaceId}, id, ${receivedAt} from unnest(${events.map((event) => event.messageId)}::text[]) as id
+    on conflict do nothing returning message_id`.execute(trx);
+  const fresh = new Set(rows.map((row) => row.message_id));
+  return events.filter((event) => fresh.has(event.messageId));
+}
+
+/** Creates unseen visitors and locks all of the batch's, in key order (no deadlocks between batches). */
+async function lockVisitors(trx: Tx, workspaceId: string, events: IncomingEvent[]): Promise<Map<string, VisitorState>> {
+  const firstSeen = new Map<string, { at: Date; userId: string | null }>();
+  for (const event of events) {
+    if (!firstSeen.has(event.visitorKey)) firstSeen.set(event.visitorKey, { at: event.occurredAt, userId: event.userId });
+  }
+  const keys = [...firstSeen.keys()].sort();
+  await sql`
+    insert into visitors (workspace_id, key, user_id, first_seen_at, last_seen_at)
+    select ${workspaceId}, v.key, v.user_id, v.at, v.at
+      from unnest(${keys}::text[], ${keys.map((key) => firstSeen.get(key)!.userId)}::text[], ${keys.map((key) => firstSeen.get(key)!.at)}::timestamptz[]) as v(key, user_id, at)
+     order by v.key
+    on conflict do nothing`.execute(trx);
+  const { rows } = await sql<{ key: string; user_id: string | null; contact_id: string | null; session_id: string | null; session_last_at: Date | null; session_touch: string | null }>`
+    select key, user_id, contact_id, session_id, session_last_at, session_touch from visitors
+     where workspace_id = ${workspaceId} and key = any(${keys}::text[]) order by key for update`.execute(trx);
+  return new Map(rows.map((row) => [row.key, {
+    key: row.key, userId: row.user_id, contactId: row.contact_id,
+    sessionId: row.session_id, sessionLastAt: row.session_last_at, sessionTouch: row.session_touch,
+  }]));
+}
+
+/**
+ * An event's contact is its userId's, else its visitor's. A visitor that turns out to be
+ * a known user (a login on a new device) is linked, bringing its anonymous history along.
+ */
+async function resolveContacts(scope: IdentityScope, events: IncomingEvent[]): Promise<(event: IncomingEvent) => string | null> {
+  const userIds = new Set<string>();
+  for (const event of events) if (event.userId) userIds.add(event.userId);
+  for (const visitor of scope.visitors.values()) if (visitor.userId) userIds.add(visitor.userId);
+  const byUser = await contactsByIdentity(scope.trx, scope.workspaceId, 'user_id', [...userIds]);
+  for (const event of events) {
+    const visitor = scope.visitors.get(event.visitorKey)!;
+    if (event.userId && !visitor.userId) visitor.userId = event.userId;
+    const known = byUser.get(event.userId ?? visitor.userId ?? '');
+    if (known && !visitor.contactId) await linkVisitors(scope, known, { keys: [visitor.key] });
+  }
+  return (event) => (event.userId ? byUser.get(event.userId) : undefined) ?? scope.visitors.get(event.visitorKey)?.contactId ?? null;
+}
+
+interface EventRow {
+  occurred_at: Date; type: string; name: string | null; message_id: string; anonymous_id: string | null; user_id: string | null;
+  visitor_key: string; contact_id: string | null; session_id: string | null; channel: string; touch_owner: string;
+  page_path: string | null; payload: Record<string, unknown>;
+}
+
+function placeInVisits(scope: IdentityScope, events: IncomingEvent[], contactOf: (event: IncomingEvent) => string | null, deltas: Map<string, SessionDelta>): EventRow[] {
+  const byVisitor = new Map<string, IncomingEvent[]>();
+  for (const event of events) byVisitor.set(event.visitorKey, [...(byVisitor.get(event.visitorKey) ?? []), event]);
+  const rows = new Map<IncomingEvent, EventRow>();
+  for (const [key, visitorEvents] of byVisitor) {
+    const pages = visitorEvents.map(pageOf);
+    const touches = visitorEvents.map((event, i) => classifyTouch({ url: pages[i]!.url, referrer: pages[i]!.referrer, campaign: campaignOf(event) }, scope.settings));
+    const assigned = assignSessions(key, scope.visitors.get(key)!, visitorEvents.map((event, i) => ({
+      occurredAt: event.occurredAt, isPage: event.type === 'page' || event.type === 'screen', touch: touches[i]!,
+    })), deltas);
+    visitorEvents.forEach((event, i) => rows.set(event, {
+      occurred_at: event.occurredAt, type: event.type, name: event.name, message_id: event.messageId,
+      anonymous_id: event.anonymousId, user_id: event.userId, visitor_key: key, contact_id: contactOf(event),
+      session_id: assigned[i]!.sessionId, channel: assigned[i]!.channel, touch_owner: assigned[i]!.owner,
+      page_path: event.type === 'page' ? pages[i]!.path : null, payload: event.payload,
+    }));
+  }
+  return events.map((event) => rows.get(event)!);
+}
+
+/** Returns the new ids in the order of `rows`. */
+async function insertEvents(trx: Tx, workspaceId: string, receivedAt: Date, rows: EventRow[]): Promise<number[]> {
+  const { rows: inserted } = await sql<{ id: number; message_id: string }>`
+    insert into events (workspace_id, received_at, occurred_at, type, name, message_id, anonymous_id, user_id, visitor_key,
+                        contact_id, session_id, channel, touch_owner, page_path, payload)
+    select ${workspaceId}, ${receivedAt}, r.occurred_at, r.type, r.name, r.message_id, r.anonymous_id, r.user_id, r.visitor_key,
+           r.contact_id, r.session_id, r.channel, r.touch_owner, r.page_path, r.payload
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+             occurred_at timestamptz, type event_type, name text, message_id text, anonymous_id text, user_id text, visitor_key text,
+             contact_id uuid, session_id uuid, channel text, touch_owner text, page_path text, payload jsonb)
+    returning id, message_id`.execute(trx);
+  const ids = new Map(inserted.map((row) => [row.message_id, row.id]));
+  return rows.map((row) => ids.get(row.message_id)!);
+}
+
+/** Adds the batch to its visits (new ones inserted, running ones extended) and saves each visitor's current visit. */
+async function saveVisits(trx: Tx, scope: IdentityScope, deltas: Map<string, SessionDelta>) {
+  if (deltas.size) {
+    const rows = [...deltas.values()].map((delta) => ({
+      id: delta.id, visitor_key: delta.visitorKey, contact_id: scope.visitors.get(delta.visitorKey)?.contactId ?? null,
+      started_at: delta.startedAt, last_event_at: delta.lastEventAt, event_count: delta.eventCount, page_count: delta.pageCount,
+      channel: delta.touch.channel, touch_owner: delta.touch.owner, source: delta.touch.source, medium: delta.touch.medium,
+      campaign: delta.touch.campaign, referrer: delta.touch.referrer, landing_page: delta.touch.landingPage,
+    }));
+    await sql`
+      insert into web_sessions (workspace_id, id, visitor_key, contact_id, started_at, last_event_at, event_count, page_count,
+                                channel, touch_owner, source, medium, campaign, referrer, landing_page)
+      select ${scope.workspaceId}, r.* from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+               id uuid, visitor_key text, contact_id uuid, started_at timestamptz, last_event_at timestamptz, event_count integer,
+               page_count integer, channel text, touch_owner text, source text, medium text, campaign text, referrer text, landing_page text)
+      on conflict (workspace_id, id) do update set
+        last_event_at = greatest(web_sessions.last_event_at, excluded.last_event_at),
+        event_count = web_sessions.event_count + excluded.event_count,
+        page_count = web_sessions.page_count + excluded.page_count,
+        contact_id = coalesce(web_sessions.contact_id, excluded.contact_id)`.execute(trx);
+  }
+  const visitors = [...scope.visitors.values()].map((v) => ({
+    key: v.key, user_id: v.userId, session_id: v.sessionId, session_last_at: v.sessionLastAt, session_touch: v.sessionTouch,
+  }));
+  await sql`
+    update visitors v set user_id = coalesce(v.user_id, r.user_id), session_id = r.session_id, session_last_at = r.session_last_at,
+                          session_touch = r.session_touch, last_seen_at = greatest(v.last_seen_at, coalesce(r.session_last_at, v.last_seen_at))
+      from jsonb_to_recordset(${JSON.stringify(visitors)}::jsonb) as r(key text, user_id text, session_id uuid, session_last_at timestamptz, session_touch text)
+     where v.workspace_id = ${scope.workspaceId} and v.key = r.key`.execute(trx);
+}
+
+function toTouch(row: { id: string; started_at: Date; channel: string; touch_owner: string; source: string | null; medium: string | null; campaign: string | null; referrer: string | null; landing_page: string | null }): Touch {
+  return {
+    channel: row.channel, owner: row.touch_owner, source: row.source, medium: row.medium, campaign: row.campaign,
+    referrer: row.referrer, landingPage: row.landing_page, at: row.started_at.toISOString(), sessionId: row.id,
+  };
+}
+
+/**
+ * First and last touch of the contacts this batch concerns: those with a new visit, and
+ * those who just received an anonymous history (recomputed from all their visits).
+ */
+async function updateTouches(scope: IdentityScope, newVisits: SessionDelta[]) {
+  const contacts = new Set(scope.relinked);
+  for (const visit of newVisits) {
+    const contactId = scope.visitors.get(visit.visitorKey)?.contactId;
+    if (contactId) contacts.add(contactId);
+  }
+  if (!contacts.size) return;
+  const ids = [...contacts];
+  const select = (order: 'asc' | 'desc') => sql<{ contact_id: string; id: string; started_at: Date; channel: string; touch_owner: string; source: string | null; medium: string | null; campaign: string | null; referrer: string | null; landing_page: string | null }>`
+    select distinct on (contact_id) contact_id, id, started_at, channel, touch_owner, source, medium, campaign, referrer, landing_page
+      from web_sessions where workspace_id = ${scope.workspaceId} and contact_id = any(${ids}::uuid[])
+     order by contact_id, started_at ${sql.raw(order)}`.execute(scope.trx);
+  const [first, last] = [(await select('asc')).rows, (await select('desc')).rows];
+  const lastBy = new Map(last.map((row) => [row.contact_id, row]));
+  await recordTouches(scope.trx, scope.workspaceId, first.map((row) => ({ contactId: row.contact_id, first: toTouch(row), last: toTouch(lastBy.get(row.contact_id)!) })));
+}
