@@ -34,6 +34,11 @@ const sampleRequests: Record<string, (b: BRecords) => { path: string; body?: unk
   'POST /api/v1/contacts': (b) => ({ path: '/api/v1/contacts', body: { email: b.contactEmail, companyId: b.companyId } }),
   'GET /api/v1/contacts/:id': (b) => ({ path: `/api/v1/contacts/${b.contactId}` }),
   'PATCH /api/v1/contacts/:id': (b) => ({ path: `/api/v1/contacts/${b.contactId}`, body: { firstName: 'Hijacked' } }),
+  'GET /api/v1/events': (b) => ({ path: `/api/v1/events?contactId=${b.contactId}` }),
+  'GET /api/v1/events/:id': (b) => ({ path: `/api/v1/events/${b.eventId}` }),
+  'GET /api/v1/contacts/:id/tracking': (b) => ({ path: `/api/v1/contacts/${b.contactId}/tracking` }),
+  'GET /api/v1/tracking/settings': () => ({ path: '/api/v1/tracking/settings' }),
+  'PUT /api/v1/tracking/settings': () => ({ path: '/api/v1/tracking/settings', body: { retentionDays: 1, ownDomains: ['hijack.example'] } }),
   'DELETE /api/v1/contacts/:id': (b) => ({ path: `/api/v1/contacts/${b.contactId}` }),
   'GET /api/v1/contacts/:id/timeline': (b) => ({ path: `/api/v1/contacts/${b.contactId}/timeline` }),
   'GET /api/v1/companies': (b) => ({ path: `/api/v1/companies?domain=${b.companyDomain}` }),
@@ -98,6 +103,7 @@ interface BRecords {
   stageId: string;
   activityId: string;
   taskId: string;
+  eventId: number;
 }
 
 let database: TestDatabase;
@@ -127,6 +133,12 @@ beforeAll(async () => {
   const deal = await asB('/api/v1/deals', { name: 'Secretdeal', amount: 1000, contacts: [{ contactId: contact.id, role: 'champion' }] });
   const activity = await asB('/api/v1/activities', { kind: 'call', subject: 'Secretcall', contactId: contact.id, dealId: deal.id });
   const task = await asB('/api/v1/tasks', { title: 'Secrettask', contactId: contact.id });
+  const track = (path: string, body: unknown) => fetch(`${server.url}${path}`, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${b.writeKey}:`).toString('base64')}` }, body: JSON.stringify(body),
+  });
+  await track('/v1/identify', { userId: 'secretuser', traits: { email: contact.email } });
+  await track('/v1/track', { userId: 'secretuser', event: 'Secretevent' });
+  const events = await asB('/api/v1/events?name=Secretevent', undefined);
   bRecords = {
     workspaceId: b.workspaceId,
     adminEmail: b.users.admin.email,
@@ -146,6 +158,7 @@ beforeAll(async () => {
     stageId: deal.stageId,
     activityId: activity.id,
     taskId: task.id,
+    eventId: events.items[0].id,
   };
 });
 
@@ -176,6 +189,9 @@ async function snapshotB() {
     deal: await read(`/api/v1/deals/${bRecords.dealId}`),
     activities: await read(`/api/v1/activities?contactId=${bRecords.contactId}`),
     tasks: await read(`/api/v1/tasks?contactId=${bRecords.contactId}&status=all`),
+    events: await read('/api/v1/events'),
+    tracking: await read('/api/v1/tracking/settings'),
+    contactTracking: await read(`/api/v1/contacts/${bRecords.contactId}/tracking`),
   };
 }
 
@@ -193,7 +209,8 @@ describe('workspace isolation', () => {
         : { authorization: `Bearer ${a.secretKey}` };
       const bSecrets = [b.workspaceId, b.users.admin.email, b.users.viewer.id, bRecords.keyId, bRecords.invitationId, 'Beta',
         bRecords.contactId, bRecords.companyId, bRecords.customFieldId, 'Secretperson',
-        bRecords.importId, 'secret.csv', 'secretimport', bRecords.contactId2, bRecords.companyId2, bRecords.dealId, bRecords.stageId, bRecords.activityId, bRecords.taskId, 'Secretdeal', 'Secretcall', 'Secrettask'];
+        bRecords.importId, 'secret.csv', 'secretimport', bRecords.contactId2, bRecords.companyId2, bRecords.dealId, bRecords.stageId, bRecords.activityId, bRecords.taskId, 'Secretdeal', 'Secretcall', 'Secrettask',
+        'Secretevent', 'secretuser', b.writeKey];
 
       // Routes that end or move the session go last, so every other route runs signed in to A.
       const sessionChanging = ['POST /api/v1/workspaces', 'POST /api/v1/auth/logout'];
@@ -218,6 +235,20 @@ describe('workspace isolation', () => {
       expect(after).toEqual(before);
     });
   }
+
+  it("A's write key, naming B's people by userId and email, writes only into A", async () => {
+    const before = await snapshotB();
+    const response = await fetch(`${server.url}/v1/batch`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ writeKey: a.writeKey, batch: [
+        { type: 'identify', userId: 'secretuser', traits: { email: bRecords.contactEmail, firstName: 'Hijacked' } },
+        { type: 'alias', userId: 'secretuser', previousId: bRecords.contactId },
+        { type: 'group', userId: 'secretuser', groupId: bRecords.companyId, traits: { website: bRecords.companyDomain } },
+      ] }),
+    });
+    expect(response.status).toBe(200);
+    expect(await snapshotB()).toEqual(before);
+  });
 
   it('a secret key of A is refused on B-scoped lookups even with B ids in the path', async () => {
     const response = await server.request(`/api/v1/api-keys/${bRecords.keyId}`, {

@@ -116,7 +116,7 @@ describe('the Segment-compatible collection API', () => {
     ]);
     expect((await eventsOf('anonymousId=anon-mixed')).map((e) => e.messageId).sort()).toEqual(['mixed-1', 'mixed-3']);
 
-    const allBad = await collect('/v1/batch', { batch: [{ type: 'track' }] });
+    const allBad = await collect('/v1/batch', { batch: [{ type: 'track', userId: 'u' }] });
     expect(allBad).toMatchObject({ status: 400, body: { field: 'batch[0].event' } });
   });
 });

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWorker } from '../../platform/jobs/worker.js';
+import { seedWorkspace, type SeededWorkspace, testDatabase, type TestDatabase } from '../../test/harness.js';
+import { freePort, spawnTandem, waitForHealth } from '../../test/processes.js';
+import { Admission } from './backpressure.js';
+import { deliverBatch, fanoutQueue, registerEventConsumer, type StoredEvent, unregisterEventConsumer } from './fanout.js';
+import { ingestEvents } from './ingest.js';
+import { maintainEvents } from './partitions.js';
+import { readEvent } from './payload.js';
+import { updateTrackingSettings } from './settings.js';
+
+let database: TestDatabase;
+let workspace: SeededWorkspace;
+const actor = { type: 'system' as const, label: 'test' };
+
+beforeAll(async () => {
+  database = await testDatabase();
+  workspace = await seedWorkspace(database.ctx, 'Delivery');
+});
+afterAll(async () => database?.close());
+
+function events(count: number, prefix: string, at = database.ctx.clock.now()) {
+  const receivedAt = database.ctx.clock.now();
+  return Array.from({ length: count }, (_, index) => readEvent(
+    { type: 'track', event: 'Fanned', anonymousId: `${prefix}-visitor`, messageId: `${prefix}-${index}`, timestamp: at.toISOString() },
+    { index, receivedAt },
+  ));
+}
+
+describe('fan-out to the modules that react to events', () => {
+  it('gives every consumer every event exactly once, even when a job runs twice', async () => {
+    const seen: number[] = [];
+    registerEventConsumer({ name: 'test-consumer', handle: async (_trx, _ctx, _workspaceId, batch: StoredEvent[]) => { seen.push(...batch.map((e) => e.id)); } });
+    try {
+      const { ctx } = database;
+      await ingestEvents(ctx, { workspaceId: workspace.workspaceId, actor }, events(7, 'fan-a'), ctx.clock.now());
+      await ingestEvents(ctx, { workspaceId: workspace.workspaceId, actor }, events(3, 'fan-b'), ctx.clock.now());
+      // A retried batch publishes nothing new.
+      await ingestEvents(ctx, { workspaceId: workspace.workspaceId, actor }, events(3, 'fan-b'), ctx.clock.now());
+
+      const worker = await startWorker({
+        db: ctx.db, pool: database.pool, clock: ctx.clock, logger: ctx.logger, concurrency: 2, pollMs: 60_000, loop: false,
+        handlers: { [fanoutQueue]: (job) => deliverBatch(ctx, job) },
+      });
+      expect(await worker.drain()).toBe(2);
+      expect(seen).toHaveLength(10);
+      expect(new Set(seen).size).toBe(10);
+
+      // A worker that died after its commit leaves the job to be run again: it is skipped.
+      const jobs = await ctx.db.selectFrom('jobs').select(['id', 'workspace_id', 'queue', 'payload', 'idempotency_key', 'attempts', 'max_attempts'])
+        .where('queue', '=', fanoutQueue).execute();
+      for (const job of jobs) {
+        await deliverBatch(ctx, { id: job.id, workspaceId: job.workspace_id, queue: job.queue, payload: job.payload as Record<string, unknown>, idempotencyKey: job.idempotency_key, attempts: job.attempts, maxAttempts: job.max_attempts });
+      }
+      expect(seen).toHaveLength(10);
+      await worker.stop();
+    } finally {
+      unregisterEventConsumer('test-consumer');
+    }
+  });
+});
+
+describe('retention', () => {
+  it("deletes a workspace's events past its retention, and refuses events older than it", async () => {
+    const { ctx } = database;
+    const other = await seedWorkspace(ctx, 'Keeps Longer');
+    const fortyDaysAgo = new Date(ctx.clock.now().getTime() - 40 * 86_400_000);
+    for (const target of [workspace, other]) {
+      await updateTrackingSettings(ctx.db, ctx.clock, target.workspaceId, actor, { retentionDays: 90 });
+      await ingestEvents(ctx, { workspaceId: target.workspaceId, actor }, events(4, `old-${target.workspaceId}`, fortyDaysAgo), ctx.clock.now());
+    }
+    const count = async (workspaceId: string) => Number((await ctx.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n'))
+      .where('workspace_id', '=', workspaceId).where('occurred_at', '<', new Date(ctx.clock.now().getTime() - 35 * 86_400_000)).executeTakeFirstOrThrow()).n);
+    expect(await count(workspace.workspaceId)).toBe(4);
+
+    await updateTrackingSettings(ctx.db, ctx.clock, workspace.workspaceId, actor, { retentionDays: 30 });
+    await maintainEvents(ctx.db, ctx.clock, ctx.logger);
+    expect(await count(workspace.workspaceId)).toBe(0);
+    expect(await count(other.workspaceId)).toBe(4);
+
+    const result = await ingestEvents(ctx, { workspaceId: workspace.workspaceId, actor }, events(1, 'too-old', fortyDaysAgo), ctx.clock.now());
+    expect(result.rejected).toEqual([{ index: 0, field: 'timestamp', message: expect.stringMatching(/retention of 30 days/) }]);
+  });
+});
+
+describe('backpressure', () => {
+  it('lets a bounded number wait and turns the rest away with 503 and Retry-After', async () => {
+    const admission = new Admission(1, 1);
+    let release!: () => void;
+    const blocker = admission.run(() => new Promise<void>((resolve) => { release = resolve; }));
+    const waiting = admission.run(async () => 'ran');
+    await expect(admission.run(async () => 'never')).rejects.toMatchObject({ statusCode: 503, retryAfterSeconds: 1 });
+    release();
+    await blocker;
+    expect(await waiting).toBe('ran');
+  });
+});
+
+describe('durability', () => {
+  it('keeps every event it answered 200 for when the process is killed right after', async () => {
+    const port = freePort();
+    const env = { DATABASE_URL: database.connectionString, PORT: String(port), TANDEM_DEMO_DATA: 'false' };
+    const url = `http://127.0.0.1:${port}`;
+    const first = spawnTandem(['api'], env);
+    await waitForHealth(url, first);
+    const acknowledged: string[] = [];
+    const sends = Array.from({ length: 20 }, async (_, round) => {
+      const batch = Array.from({ length: 50 }, (_, i) => ({ type: 'track', event: 'Durable', anonymousId: `durable-${round}`, messageId: `durable-${round}-${i}` }));
+      try {
+        const response = await fetch(`${url}/v1/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ writeKey: workspace.writeKey, batch }) });
+        if (response.status === 200) acknowledged.push(...batch.map((e) => e.messageId));
+      } catch { /* the process died mid-request: not acknowledged */ }
+    });
+    // Kill it while batches are in flight.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    first.process.kill('SIGKILL');
+    await Promise.all(sends);
+    await first.exited;
+
+    const stored = new Set((await database.ctx.db.selectFrom('events').select('message_id')
+      .where('workspace_id', '=', workspace.workspaceId).where('name', '=', 'Durable').execute()).map((row) => row.message_id));
+    expect(acknowledged.length).toBeGreaterThan(0);
+    expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+  });
+});
