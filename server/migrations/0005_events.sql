@@ -96,25 +96,20 @@ create table events (
   primary key (workspace_id, id, occurred_at)
 ) partition by range (occurred_at);
 create index events_contact on events (workspace_id, contact_id, occurred_at desc) where contact_id is not null;
-create index events_name on events (workspace_id, type, name, occurred_at) include (contact_id);
-create index events_page on events (workspace_id, page_path, occurred_at) include (contact_id) where page_path is not null;
+-- "Event X (or page /pricing) in the last N days": one index for both, keyed by what a
+-- segment condition names: the page path of a page view, the name of anything else.
+create index events_what on events (workspace_id, type, (coalesce(page_path, name)), occurred_at) include (contact_id);
 create index events_visitor on events (workspace_id, visitor_key);
 
 -- The identity graph's anonymous side: a browser (anonymousId) or a server-side userId not
--- yet tied to a contact. Its row is also the lock that serialises session-building for one
--- visitor across concurrent requests.
+-- yet tied to a contact. Written when first seen and when identity learns who it is; its
+-- current visit is its latest row in web_sessions.
 create table visitors (
   workspace_id        uuid not null,
   key                 text not null,
   user_id             text,
   contact_id          uuid,
   first_seen_at       timestamptz not null,
-  last_seen_at        timestamptz not null,
-  -- The current visit, so the next event knows whether it continues it.
-  session_id          uuid,
-  session_last_at     timestamptz,
-  -- channel|source|medium|campaign of the current visit: a different entry starts a new one.
-  session_touch       text,
   primary key (workspace_id, key)
 );
 create index visitors_contact on visitors (workspace_id, contact_id) where contact_id is not null;
@@ -138,7 +133,9 @@ create table web_sessions (
   referrer       text,
   landing_page   text,
   primary key (workspace_id, id)
-);
+-- Room on each page so that extending a visit (counts, last event) is a HOT update that
+-- touches no index.
+) with (fillfactor = 80);
 create index web_sessions_visitor on web_sessions (workspace_id, visitor_key, started_at);
 create index web_sessions_contact on web_sessions (workspace_id, contact_id, started_at) where contact_id is not null;
 

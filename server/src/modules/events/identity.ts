@@ -27,6 +27,8 @@ export interface VisitorState {
   sessionId: string | null;
   sessionLastAt: Date | null;
   sessionTouch: string | null;
+  /** A userId was seen on this visitor for the first time in this batch: it is saved with it. */
+  learnedUserId: boolean;
 }
 
 export interface IdentityScope {
@@ -165,7 +167,7 @@ export async function identify(scope: IdentityScope, event: IncomingEvent): Prom
   }
   if (!contactId) {
     // Nobody to attach to yet: remember the userId, so a later identify of it finds this browser.
-    if (event.userId && !visitor.userId) visitor.userId = event.userId;
+    if (event.userId && !visitor.userId) Object.assign(visitor, { userId: event.userId, learnedUserId: true });
     return;
   }
 
@@ -204,7 +206,7 @@ export async function alias(scope: IdentityScope, event: IncomingEvent): Promise
   } else {
     // Neither is known yet: the earlier id is this user's, so its identify will find both.
     await scope.trx.insertInto('visitors')
-      .values({ workspace_id: scope.workspaceId, key: previousId, user_id: userId, first_seen_at: event.occurredAt, last_seen_at: event.occurredAt })
+      .values({ workspace_id: scope.workspaceId, key: previousId, user_id: userId, first_seen_at: event.occurredAt })
       .onConflict((oc) => oc.columns(['workspace_id', 'key']).doUpdateSet({ user_id: userId })).execute();
     const state = scope.visitors.get(previousId);
     if (state) state.userId = userId;

@@ -9,19 +9,19 @@ import { ensureEventPartitions } from './partitions.js';
 import { campaignOf, type EventRejection, type IncomingEvent, pageOf } from './payload.js';
 import { assignSessions, type SessionDelta } from './sessions.js';
 import { cachedTrackingSettings } from './settings.js';
-import { classifyTouch } from './touchpoints.js';
+import { classifyTouch, touchKey, type TouchSource } from './touchpoints.js';
 
 /**
  * Stores a batch of events in one transaction, so the 200 the caller gets means every
  * accepted event is durable, and resolves identity on the way:
  *
- *  1. drop messageIds seen before (a retried batch stores nothing twice);
- *  2. lock the batch's visitors (creating new ones), so concurrent requests for one
- *     visitor build its visits one after the other;
+ *  1. drop messageIds seen before (a retried batch stores nothing twice) and lock the
+ *     batch's visitors; then read them (creating new ones) with their current visits;
  *  3. run identify, alias and group calls in time order (they link visitors to contacts,
  *     create, update and merge contacts and companies);
  *  4. resolve every event's contact, assign visits, classify the touchpoint;
- *  5. insert the events, add up the visits, record first/last touch, publish to consumers.
+ *  5. insert the events and add up the visits (one statement), record first/last touch,
+ *     publish to the consumers.
  */
 export interface IngestSource {
   workspaceId: string;
@@ -33,8 +33,6 @@ export interface IngestResult {
   duplicates: number;
   rejected: EventRejection[];
 }
-
-const identityTypes = new Set(['identify', 'alias', 'group']);
 
 export async function ingestEvents(ctx: AppContext, source: IngestSource, events: IncomingEvent[], receivedAt: Date): Promise<IngestResult> {
   const { workspaceId } = source;
@@ -53,12 +51,10 @@ export async function ingestEvents(ctx: AppContext, source: IngestSource, events
   await ensureEventPartitions(ctx.db, unique.map((event) => event.occurredAt));
 
   const stored = await ctx.db.transaction().execute(async (trx) => {
-    const fresh = await claimMessageIds(trx, workspaceId, unique, receivedAt);
+    const fresh = await claimBatch(trx, workspaceId, unique, receivedAt);
     if (!fresh.length) return 0;
-    const scope: IdentityScope = {
-      trx, clock: ctx.clock, logger: ctx.logger, workspaceId, actor: source.actor, settings,
-      visitors: await lockVisitors(trx, workspaceId, fresh), relinked: new Set(),
-    };
+    const visitors = await loadVisitors(trx, workspaceId, fresh);
+    const scope: IdentityScope = { trx, clock: ctx.clock, logger: ctx.logger, workspaceId, actor: source.actor, settings, visitors, relinked: new Set() };
     for (const event of fresh) {
       if (event.type === 'identify') await identify(scope, event);
       else if (event.type === 'alias') await alias(scope, event);
@@ -68,8 +64,7 @@ export async function ingestEvents(ctx: AppContext, source: IngestSource, events
 
     const deltas = new Map<string, SessionDelta>();
     const rows = placeInVisits(scope, fresh, contactOf, deltas);
-    const ids = await insertEvents(trx, workspaceId, receivedAt, rows);
-    await saveVisits(trx, scope, deltas);
+    const ids = await writeBatch(scope, receivedAt, rows, deltas);
     await updateTouches(scope, [...deltas.values()].filter((delta) => delta.isNew));
     await publishBatch(trx, ctx.clock, workspaceId, ids.map((id, i) => ({ id, occurredAt: rows[i]!.occurred_at })));
     return fresh.length;
@@ -77,36 +72,69 @@ export async function ingestEvents(ctx: AppContext, source: IngestSource, events
   return { stored, duplicates: accepted.length - stored, rejected };
 }
 
-/** Inserts the receipts; only events whose messageId was new come back. */
-async function claimMessageIds(trx: Tx, workspaceId: string, events: IncomingEvent[], receivedAt: Date): Promise<IncomingEvent[]> {
-  const { rows } = await sql<{ message_id: string }>`
-    insert into event_receipts (workspace_id, message_id, received_at)
-    select ${workspaceId}, id, ${receivedAt} from unnest(${events.map((event) => event.messageId)}::text[]) as id
-    on conflict do nothing returning message_id`.execute(trx);
-  const fresh = new Set(rows.map((row) => row.message_id));
+/**
+ * Inserts the receipts (only events whose messageId is new come back) and takes a
+ * transaction-scoped advisory lock per visitor, in one order for every batch: concurrent
+ * batches build one visitor's visits one after the other, without deadlocks, and without
+ * writing a row lock per visitor.
+ */
+async function claimBatch(trx: Tx, workspaceId: string, events: IncomingEvent[], receivedAt: Date): Promise<IncomingEvent[]> {
+  const keys = [...new Set(events.map((event) => event.visitorKey))];
+  const { rows: [claimed] } = await sql<{ fresh: string[] }>`
+    with receipts as (
+      insert into event_receipts (workspace_id, message_id, received_at)
+      select ${workspaceId}, id, ${receivedAt} from unnest(${events.map((event) => event.messageId)}::text[]) as id
+      on conflict do nothing returning message_id
+    ), locks as (
+      select pg_advisory_xact_lock(h) from (
+        select distinct hashtextextended(${workspaceId} || '/' || key, 0) as h from unnest(${keys}::text[]) as key order by 1
+      ) ordered
+    )
+    select (select coalesce(json_agg(message_id), '[]') from receipts) as fresh, (select count(*) from locks) as locked`.execute(trx);
+  const fresh = new Set(claimed!.fresh);
   return events.filter((event) => fresh.has(event.messageId));
 }
 
-/** Creates unseen visitors and locks all of the batch's, in key order (no deadlocks between batches). */
-async function lockVisitors(trx: Tx, workspaceId: string, events: IncomingEvent[]): Promise<Map<string, VisitorState>> {
+/**
+ * After the locks (a later statement, so it reads what the previous holder committed):
+ * creates unseen visitors and reads each visitor's contact and current visit.
+ */
+async function loadVisitors(trx: Tx, workspaceId: string, events: IncomingEvent[]): Promise<Map<string, VisitorState>> {
   const firstSeen = new Map<string, { at: Date; userId: string | null }>();
   for (const event of events) {
     if (!firstSeen.has(event.visitorKey)) firstSeen.set(event.visitorKey, { at: event.occurredAt, userId: event.userId });
   }
-  const keys = [...firstSeen.keys()].sort();
-  await sql`
-    insert into visitors (workspace_id, key, user_id, first_seen_at, last_seen_at)
-    select ${workspaceId}, v.key, v.user_id, v.at, v.at
-      from unnest(${keys}::text[], ${keys.map((key) => firstSeen.get(key)!.userId)}::text[], ${keys.map((key) => firstSeen.get(key)!.at)}::timestamptz[]) as v(key, user_id, at)
-     order by v.key
-    on conflict do nothing`.execute(trx);
-  const { rows } = await sql<{ key: string; user_id: string | null; contact_id: string | null; session_id: string | null; session_last_at: Date | null; session_touch: string | null }>`
-    select key, user_id, contact_id, session_id, session_last_at, session_touch from visitors
-     where workspace_id = ${workspaceId} and key = any(${keys}::text[]) order by key for update`.execute(trx);
-  return new Map(rows.map((row) => [row.key, {
-    key: row.key, userId: row.user_id, contactId: row.contact_id,
-    sessionId: row.session_id, sessionLastAt: row.session_last_at, sessionTouch: row.session_touch,
+  const keys = [...firstSeen.keys()];
+  const { rows } = await sql<{
+    key: string; user_id: string | null; contact_id: string | null; session_id: string | null; last_event_at: string | null;
+    channel: string | null; touch_owner: string | null; source: string | null; medium: string | null; campaign: string | null;
+  }>`
+    with created as (
+      insert into visitors (workspace_id, key, user_id, first_seen_at)
+      select ${workspaceId}, v.key, v.user_id, v.at
+        from unnest(${keys}::text[], ${keys.map((key) => firstSeen.get(key)!.userId)}::text[], ${keys.map((key) => firstSeen.get(key)!.at)}::timestamptz[]) as v(key, user_id, at)
+      on conflict do nothing
+    )
+    select v.key, v.user_id, v.contact_id, s.id as session_id, s.last_event_at, s.channel, s.touch_owner, s.source, s.medium, s.campaign
+      from visitors v
+      left join lateral (
+        select id, last_event_at, channel, touch_owner, source, medium, campaign from web_sessions
+         where workspace_id = v.workspace_id and visitor_key = v.key order by started_at desc limit 1
+      ) s on true
+     where v.workspace_id = ${workspaceId} and v.key = any(${keys}::text[])`.execute(trx);
+  // Visitors created by this statement are not visible to it (one snapshot): they are new.
+  const visitors = new Map<string, VisitorState>(keys.map((key) => [key, {
+    key, userId: firstSeen.get(key)!.userId, contactId: null, sessionId: null, sessionLastAt: null, sessionTouch: null, learnedUserId: false,
   }]));
+  for (const row of rows) {
+    visitors.set(row.key, {
+      key: row.key, userId: row.user_id, contactId: row.contact_id, sessionId: row.session_id,
+      sessionLastAt: row.last_event_at ? new Date(row.last_event_at) : null,
+      sessionTouch: row.session_id ? touchKey({ channel: row.channel, owner: row.touch_owner, source: row.source, medium: row.medium, campaign: row.campaign } as TouchSource) : null,
+      learnedUserId: false,
+    });
+  }
+  return visitors;
 }
 
 /**
@@ -120,7 +148,7 @@ async function resolveContacts(scope: IdentityScope, events: IncomingEvent[]): P
   const byUser = await contactsByIdentity(scope.trx, scope.workspaceId, 'user_id', [...userIds]);
   for (const event of events) {
     const visitor = scope.visitors.get(event.visitorKey)!;
-    if (event.userId && !visitor.userId) visitor.userId = event.userId;
+    if (event.userId && !visitor.userId) Object.assign(visitor, { userId: event.userId, learnedUserId: true });
     const known = byUser.get(event.userId ?? visitor.userId ?? '');
     if (known && !visitor.contactId) await linkVisitors(scope, known, { keys: [visitor.key] });
   }
@@ -153,50 +181,46 @@ function placeInVisits(scope: IdentityScope, events: IncomingEvent[], contactOf:
   return events.map((event) => rows.get(event)!);
 }
 
-/** Returns the new ids in the order of `rows`. */
-async function insertEvents(trx: Tx, workspaceId: string, receivedAt: Date, rows: EventRow[]): Promise<number[]> {
+/**
+ * One round trip: inserts the events and adds them to their visits (new visits inserted,
+ * running ones extended). Returns the new event ids in the order of `rows`.
+ */
+async function writeBatch(scope: IdentityScope, receivedAt: Date, rows: EventRow[], deltas: Map<string, SessionDelta>): Promise<number[]> {
+  const visits = [...deltas.values()].map((delta) => ({
+    id: delta.id, visitor_key: delta.visitorKey, contact_id: scope.visitors.get(delta.visitorKey)?.contactId ?? null,
+    started_at: delta.startedAt, last_event_at: delta.lastEventAt, event_count: delta.eventCount, page_count: delta.pageCount,
+    channel: delta.touch.channel, touch_owner: delta.touch.owner, source: delta.touch.source, medium: delta.touch.medium,
+    campaign: delta.touch.campaign, referrer: delta.touch.referrer, landing_page: delta.touch.landingPage,
+  }));
+  // Visitors change only when a userId is first seen on them.
+  const learned = [...scope.visitors.values()].filter((v) => v.learnedUserId).map((v) => ({ key: v.key, user_id: v.userId }));
   const { rows: inserted } = await sql<{ id: number; message_id: string }>`
-    insert into events (workspace_id, received_at, occurred_at, type, name, message_id, anonymous_id, user_id, visitor_key,
-                        contact_id, session_id, channel, touch_owner, page_path, payload)
-    select ${workspaceId}, ${receivedAt}, r.occurred_at, r.type, r.name, r.message_id, r.anonymous_id, r.user_id, r.visitor_key,
-           r.contact_id, r.session_id, r.channel, r.touch_owner, r.page_path, r.payload
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
-             occurred_at timestamptz, type event_type, name text, message_id text, anonymous_id text, user_id text, visitor_key text,
-             contact_id uuid, session_id uuid, channel text, touch_owner text, page_path text, payload jsonb)
-    returning id, message_id`.execute(trx);
-  const ids = new Map(inserted.map((row) => [row.message_id, row.id]));
-  return rows.map((row) => ids.get(row.message_id)!);
-}
-
-/** Adds the batch to its visits (new ones inserted, running ones extended) and saves each visitor's current visit. */
-async function saveVisits(trx: Tx, scope: IdentityScope, deltas: Map<string, SessionDelta>) {
-  if (deltas.size) {
-    const rows = [...deltas.values()].map((delta) => ({
-      id: delta.id, visitor_key: delta.visitorKey, contact_id: scope.visitors.get(delta.visitorKey)?.contactId ?? null,
-      started_at: delta.startedAt, last_event_at: delta.lastEventAt, event_count: delta.eventCount, page_count: delta.pageCount,
-      channel: delta.touch.channel, touch_owner: delta.touch.owner, source: delta.touch.source, medium: delta.touch.medium,
-      campaign: delta.touch.campaign, referrer: delta.touch.referrer, landing_page: delta.touch.landingPage,
-    }));
-    await sql`
+    with visits as (
       insert into web_sessions (workspace_id, id, visitor_key, contact_id, started_at, last_event_at, event_count, page_count,
                                 channel, touch_owner, source, medium, campaign, referrer, landing_page)
-      select ${scope.workspaceId}, r.* from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+      select ${scope.workspaceId}, r.* from jsonb_to_recordset(${JSON.stringify(visits)}::jsonb) as r(
                id uuid, visitor_key text, contact_id uuid, started_at timestamptz, last_event_at timestamptz, event_count integer,
                page_count integer, channel text, touch_owner text, source text, medium text, campaign text, referrer text, landing_page text)
       on conflict (workspace_id, id) do update set
         last_event_at = greatest(web_sessions.last_event_at, excluded.last_event_at),
         event_count = web_sessions.event_count + excluded.event_count,
         page_count = web_sessions.page_count + excluded.page_count,
-        contact_id = coalesce(web_sessions.contact_id, excluded.contact_id)`.execute(trx);
-  }
-  const visitors = [...scope.visitors.values()].map((v) => ({
-    key: v.key, user_id: v.userId, session_id: v.sessionId, session_last_at: v.sessionLastAt, session_touch: v.sessionTouch,
-  }));
-  await sql`
-    update visitors v set user_id = coalesce(v.user_id, r.user_id), session_id = r.session_id, session_last_at = r.session_last_at,
-                          session_touch = r.session_touch, last_seen_at = greatest(v.last_seen_at, coalesce(r.session_last_at, v.last_seen_at))
-      from jsonb_to_recordset(${JSON.stringify(visitors)}::jsonb) as r(key text, user_id text, session_id uuid, session_last_at timestamptz, session_touch text)
-     where v.workspace_id = ${scope.workspaceId} and v.key = r.key`.execute(trx);
+        contact_id = coalesce(web_sessions.contact_id, excluded.contact_id)
+    ), learned_user_ids as (
+      update visitors v set user_id = r.user_id
+        from jsonb_to_recordset(${JSON.stringify(learned)}::jsonb) as r(key text, user_id text)
+       where v.workspace_id = ${scope.workspaceId} and v.key = r.key and v.user_id is null
+    )
+    insert into events (workspace_id, received_at, occurred_at, type, name, message_id, anonymous_id, user_id, visitor_key,
+                        contact_id, session_id, channel, touch_owner, page_path, payload)
+    select ${scope.workspaceId}, ${receivedAt}, r.occurred_at, r.type, r.name, r.message_id, r.anonymous_id, r.user_id, r.visitor_key,
+           r.contact_id, r.session_id, r.channel, r.touch_owner, r.page_path, r.payload
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+             occurred_at timestamptz, type event_type, name text, message_id text, anonymous_id text, user_id text, visitor_key text,
+             contact_id uuid, session_id uuid, channel text, touch_owner text, page_path text, payload jsonb)
+    returning id, message_id`.execute(scope.trx);
+  const ids = new Map(inserted.map((row) => [row.message_id, row.id]));
+  return rows.map((row) => ids.get(row.message_id)!);
 }
 
 function toTouch(row: { id: string; started_at: Date; channel: string; touch_owner: string; source: string | null; medium: string | null; campaign: string | null; referrer: string | null; landing_page: string | null }): Touch {

@@ -78,7 +78,8 @@ export async function getEvent(db: DbOrTx, workspaceId: string, id: number): Pro
 export async function contactTracking(db: DbOrTx, workspaceId: string, contactId: string) {
   const [identities, visitors, sessions] = await Promise.all([
     listContactIdentities(db, workspaceId, contactId),
-    db.selectFrom('visitors').select(['key', 'user_id', 'first_seen_at', 'last_seen_at'])
+    db.selectFrom('visitors').select(['key', 'user_id', 'first_seen_at',
+      sql<Date>`coalesce((select max(last_event_at) from web_sessions s where s.workspace_id = visitors.workspace_id and s.visitor_key = visitors.key), first_seen_at)`.as('last_seen_at')])
       .where('workspace_id', '=', workspaceId).where('contact_id', '=', contactId).orderBy('last_seen_at', 'desc').limit(50).execute(),
     db.selectFrom('web_sessions').selectAll().where('workspace_id', '=', workspaceId).where('contact_id', '=', contactId)
       .orderBy('started_at', 'desc').limit(50).execute(),

@@ -43,10 +43,6 @@ export interface EventTables {
     user_id: string | null;
     contact_id: string | null;
     first_seen_at: Timestamp;
-    last_seen_at: Timestamp;
-    session_id: string | null;
-    session_last_at: Timestamp | null;
-    session_touch: string | null;
   };
   web_sessions: {
     workspace_id: string;
