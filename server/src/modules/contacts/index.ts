@@ -10,7 +10,7 @@ export { normaliseDomain } from './domains.js';
 export {
   companyByIdentity, contactsByIdentity, linkCompanyIdentity, linkContactIdentity, listContactIdentities, recordTouches,
 } from './identities.js';
-export { applyCompanyTraits, applyContactTraits } from './traits.js';
+export { applyCompanyTraits, applyContactTraits, createContactFromTraits, traitsUnchanged } from './traits.js';
 export { mergeContacts } from './merge.js';
 export { searchRecords, type SearchHit } from './search.js';
 export {

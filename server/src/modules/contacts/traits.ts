@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../platform/db/database.js';
 import { isHttpError } from '../../platform/http/errors.js';
 import type { AuditActor } from '../accounts/index.js';
 import { type Company, type CompanyInput, getCompany, updateCompany } from './companies.js';
-import { type Contact, type ContactInput, getContact, updateContact } from './contacts.js';
+import { type Contact, type ContactInput, createContact, getContact, updateContact } from './contacts.js';
 import { listCustomFields, validateCustomValues } from './custom-fields.js';
 import type { CrmObject } from './tables.js';
 
@@ -126,6 +126,39 @@ async function writeTraits<T>(
 async function storeTraits(db: DbOrTx, table: 'contacts' | 'companies', workspaceId: string, id: string, traits: Record<string, unknown>) {
   await db.updateTable(table).set({ traits: sql`traits || ${JSON.stringify(traits)}::jsonb` as never })
     .where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+}
+
+/** True when every trait sent equals what the contact already holds: nothing to write. */
+export function traitsUnchanged(current: Record<string, unknown>, traits: Record<string, unknown>): boolean {
+  return changedTraits(current, traits).size === 0;
+}
+
+/**
+ * Creates a contact from identify traits in one write (one "created" entry on its
+ * timeline). Traits a field refuses are left out of the fields and kept in `traits`.
+ */
+export async function createContactFromTraits(
+  db: DbOrTx, clock: Clock, workspaceId: string, actor: AuditActor, base: ContactInput,
+  traits: Record<string, unknown>, mappings: Record<string, string>,
+): Promise<Contact> {
+  const changed = changedTraits({}, traits);
+  changed.delete('email');
+  const mapped = await mappedInput(db, workspaceId, 'contact', changed, contactTraitFields, mappings);
+  const input = { ...mapped.input, ...(Object.keys(mapped.custom).length ? { custom: mapped.custom } : {}), ...base } as ContactInput;
+  await sql`savepoint create_from_traits`.execute(db);
+  let contact: Contact;
+  try {
+    contact = await createContact(db, clock, workspaceId, actor, input);
+    await sql`release savepoint create_from_traits`.execute(db);
+  } catch (error) {
+    await sql`rollback to savepoint create_from_traits`.execute(db);
+    if (!isHttpError(error)) throw error;
+    // A trait a field refuses: create with the identity alone, then write trait by trait.
+    contact = await createContact(db, clock, workspaceId, actor, base);
+    return (await applyContactTraits(db, clock, workspaceId, actor, contact, traits, mappings)).record;
+  }
+  await storeTraits(db, 'contacts', workspaceId, contact.id, traits);
+  return { ...contact, traits };
 }
 
 export async function applyContactTraits(

@@ -26,13 +26,16 @@ async function eventsOf(query: string) {
 
 describe('the Segment-compatible collection API', () => {
   it('takes identify, track, page, group and batch calls from the official Segment client', async () => {
-    const analytics = new Analytics({ writeKey: bed.workspace.writeKey, host: bed.server.url, flushAt: 1, maxRetries: 1 });
+    const analytics = new Analytics({ writeKey: bed.workspace.writeKey, host: bed.server.url, flushAt: 1 });
+    const errors: unknown[] = [];
+    analytics.on('error', (error) => errors.push(error));
     const userId = `user-${randomUUID()}`;
     analytics.identify({ userId, traits: { email: 'Ada@Lovelace.example', firstName: 'Ada', lastName: 'Lovelace', title: 'CTO', plan: 'pro' } });
     analytics.track({ userId, event: 'Report Exported', properties: { format: 'csv' } });
     analytics.page({ userId, name: 'Pricing', properties: { path: '/pricing', url: 'https://acme.example/pricing' } });
     analytics.group({ userId, groupId: 'org-42', traits: { name: 'Analytical Engines', website: 'https://engines.example', employees: 120, industry: 'Machinery' } });
     await analytics.closeAndFlush();
+    expect(errors).toEqual([]);
 
     const events = await eventsOf(`userId=${userId}`);
     expect(events.map((e) => e.type).sort()).toEqual(['group', 'identify', 'page', 'track']);

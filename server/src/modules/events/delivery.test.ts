@@ -104,17 +104,22 @@ describe('durability', () => {
     const first = spawnTandem(['api'], env);
     await waitForHealth(url, first);
     const acknowledged: string[] = [];
-    const sends = Array.from({ length: 20 }, async (_, round) => {
+    const send = async (round: number) => {
       const batch = Array.from({ length: 50 }, (_, i) => ({ type: 'track', event: 'Durable', anonymousId: `durable-${round}`, messageId: `durable-${round}-${i}` }));
       try {
         const response = await fetch(`${url}/v1/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ writeKey: workspace.writeKey, batch }) });
         if (response.status === 200) acknowledged.push(...batch.map((e) => e.messageId));
       } catch { /* the process died mid-request: not acknowledged */ }
-    });
-    // Kill it while batches are in flight.
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    };
+    // Batches keep coming; the process is killed once some have been acknowledged, with more in flight.
+    const inFlight: Promise<void>[] = [];
+    let round = 0;
+    const pump = setInterval(() => inFlight.push(send(round++), send(round++)), 10);
+    const deadline = Date.now() + 15_000;
+    while (acknowledged.length < 200 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
     first.process.kill('SIGKILL');
-    await Promise.all(sends);
+    clearInterval(pump);
+    await Promise.all(inFlight);
     await first.exited;
 
     const stored = new Set((await database.ctx.db.selectFrom('events').select('message_id')

@@ -6,8 +6,9 @@ import { isHttpError } from '../../platform/http/errors.js';
 import { normaliseEmail } from '../../platform/text.js';
 import { type AuditActor, recordAudit } from '../accounts/index.js';
 import {
-  applyCompanyTraits, applyContactTraits, companyByIdentity, type Contact, contactsByIdentity, createCompany, createContact,
-  findContactByEmail, getCompany, getContact, linkCompanyIdentity, linkContactIdentity, listContactIdentities, mergeContacts, normaliseDomain, updateContact,
+  applyCompanyTraits, applyContactTraits, companyByIdentity, type Contact, contactsByIdentity, createCompany, createContactFromTraits,
+  findContactByEmail, getCompany, getContact, linkCompanyIdentity, linkContactIdentity, listContactIdentities, mergeContacts, normaliseDomain,
+  traitsUnchanged, updateContact,
 } from '../contacts/index.js';
 import type { IncomingEvent } from './payload.js';
 import type { TrackingSettings } from './settings.js';
@@ -127,25 +128,27 @@ async function mergeIfOnePerson(scope: IdentityScope, primaryId: string, duplica
   return merged.id;
 }
 
-async function findOrCreateByEmail(scope: IdentityScope, email: string): Promise<Contact | null> {
-  const existing = await findContactByEmail(scope.trx, scope.workspaceId, email);
-  if (existing) return existing;
-  const created = await attempt(scope, 'create a contact', () => createContact(scope.trx, scope.clock, scope.workspaceId, scope.actor, { email, source: 'tracking' }));
+/** Creates the contact an identify describes; null when the workspace's rules refuse it. */
+async function createFromIdentify(scope: IdentityScope, base: { email?: string }, traits: Record<string, unknown>): Promise<Contact | null> {
+  const created = await attempt(scope, 'create a contact', () =>
+    createContactFromTraits(scope.trx, scope.clock, scope.workspaceId, scope.actor, { ...base, source: 'tracking' }, traits, scope.settings.traitMappings));
   // Another request created the same address a moment ago.
-  return created ?? findContactByEmail(scope.trx, scope.workspaceId, email);
+  return created ?? (base.email ? findContactByEmail(scope.trx, scope.workspaceId, base.email) : null);
 }
 
 export async function identify(scope: IdentityScope, event: IncomingEvent): Promise<void> {
   const email = emailOf(event.traits);
   const visitor = scope.visitors.get(event.visitorKey)!;
-  let contactId = await userContact(scope, event.userId);
+  const byUser = await userContact(scope, event.userId);
+  let contactId = byUser;
 
   const byEmail = email ? await findContactByEmail(scope.trx, scope.workspaceId, email) : null;
   if (contactId && byEmail && byEmail.id !== contactId) {
     contactId = await mergeIfOnePerson(scope, contactId, byEmail.id, `userId ${event.userId} has the email ${email}`);
   }
   contactId ??= byEmail?.id ?? null;
-  for (const external of externalIds(event)) {
+  const externals = externalIds(event);
+  for (const external of externals) {
     const owner = (await contactsByIdentity(scope.trx, scope.workspaceId, external.kind, [external.value])).get(external.value);
     if (owner && contactId && owner !== contactId) contactId = await mergeIfOnePerson(scope, contactId, owner, `${external.kind} ${external.value} is one id`);
     contactId ??= owner ?? null;
@@ -153,17 +156,23 @@ export async function identify(scope: IdentityScope, event: IncomingEvent): Prom
   if (!contactId && visitor.contactId) {
     // The browser's known person, unless the call names somebody else.
     const known = await getContact(scope.trx, scope.workspaceId, visitor.contactId);
-    const sameEmail = !email || !known.email || known.email === email;
     const userIds = (await listContactIdentities(scope.trx, scope.workspaceId, known.id)).filter((id) => id.kind === 'user_id');
+    const sameEmail = !email || !known.email || known.email === email;
     const sameUser = !event.userId || userIds.length === 0;
     if (sameEmail && sameUser) contactId = known.id;
   }
-  if (!contactId && email) contactId = (await findOrCreateByEmail(scope, email))?.id ?? null;
-  if (!contactId && (event.traits.firstName || event.traits.lastName || event.traits.name || event.traits.phone)) {
-    contactId = (await attempt(scope, 'create a contact', () => createContact(scope.trx, scope.clock, scope.workspaceId, scope.actor, {
-      firstName: String(event.traits.firstName ?? event.traits.name ?? '') || null, lastName: event.traits.lastName ? String(event.traits.lastName) : null,
-      phone: event.traits.phone ? String(event.traits.phone) : null, source: 'tracking',
-    })))?.id ?? null;
+
+  // The common case: a known person identified again (every page of a signed-in user).
+  if (contactId && contactId === visitor.contactId && (!event.userId || byUser === contactId) && !externals.length) {
+    const contact = byEmail?.id === contactId ? byEmail : await getContact(scope.trx, scope.workspaceId, contactId);
+    if ((!email || contact.email === email) && traitsUnchanged(contact.traits, event.traits)) return;
+  }
+
+  let created: Contact | null = null;
+  const named = event.traits.firstName || event.traits.lastName || event.traits.name || event.traits.phone;
+  if (!contactId && (email || named)) {
+    created = await createFromIdentify(scope, email ? { email } : {}, event.traits);
+    contactId = created?.id ?? null;
   }
   if (!contactId) {
     // Nobody to attach to yet: remember the userId, so a later identify of it finds this browser.
@@ -175,14 +184,16 @@ export async function identify(scope: IdentityScope, event: IncomingEvent): Prom
     const owner = await linkContactIdentity(scope.trx, scope.clock, scope.workspaceId, 'user_id', event.userId, contactId);
     if (owner !== contactId) contactId = await mergeIfOnePerson(scope, owner, contactId, `userId ${event.userId} is one id`);
   }
-  for (const external of externalIds(event)) {
+  for (const external of externals) {
     await linkContactIdentity(scope.trx, scope.clock, scope.workspaceId, external.kind, external.value, contactId);
   }
+  await linkVisitors(scope, contactId, { keys: [event.visitorKey, ...(event.userId ? [`u:${event.userId}`] : [])], userId: event.userId });
+  if (created?.id === contactId) return;
+
   let contact = await getContact(scope.trx, scope.workspaceId, contactId);
   if (email && !contact.email) {
     contact = (await attempt(scope, 'set the email', () => updateContact(scope.trx, scope.clock, scope.workspaceId, scope.actor, contact.id, { email }))) ?? contact;
   }
-  await linkVisitors(scope, contact.id, { keys: [event.visitorKey, ...(event.userId ? [`u:${event.userId}`] : [])], userId: event.userId });
   const outcome = await applyContactTraits(scope.trx, scope.clock, scope.workspaceId, scope.actor, contact, event.traits, scope.settings.traitMappings);
   if (outcome.skipped.length) scope.logger.info({ workspaceId: scope.workspaceId, contactId: contact.id, skipped: outcome.skipped }, 'identify traits not written to fields');
 }
@@ -218,7 +229,8 @@ export async function group(scope: IdentityScope, event: IncomingEvent, contactI
   const traits = event.traits;
   const website = typeof traits.website === 'string' ? traits.website : typeof traits.domain === 'string' ? traits.domain : null;
   const domain = website ? normaliseDomain(website) : null;
-  let companyId = await companyByIdentity(scope.trx, scope.workspaceId, 'group_id', groupId);
+  const byIdentity = await companyByIdentity(scope.trx, scope.workspaceId, 'group_id', groupId);
+  let companyId = byIdentity;
   if (!companyId && domain) {
     companyId = (await scope.trx.selectFrom('companies').select('id').where('workspace_id', '=', scope.workspaceId).where('domain', '=', domain).executeTakeFirst())?.id ?? null;
   }
@@ -227,9 +239,10 @@ export async function group(scope: IdentityScope, event: IncomingEvent, contactI
     companyId = (await attempt(scope, 'create a company', () => createCompany(scope.trx, scope.clock, scope.workspaceId, scope.actor, { name, domain })))?.id ?? null;
   }
   if (!companyId) return;
-  await linkCompanyIdentity(scope.trx, scope.clock, scope.workspaceId, 'group_id', groupId, companyId);
+  if (!byIdentity) await linkCompanyIdentity(scope.trx, scope.clock, scope.workspaceId, 'group_id', groupId, companyId);
   const company = await getCompany(scope.trx, scope.workspaceId, companyId);
-  await applyCompanyTraits(scope.trx, scope.clock, scope.workspaceId, scope.actor, company, traits);
+  // Sent again unchanged (every page of a signed-in user): nothing to write.
+  if (!traitsUnchanged(company.traits, traits)) await applyCompanyTraits(scope.trx, scope.clock, scope.workspaceId, scope.actor, company, traits);
   if (contactId) {
     const contact = await getContact(scope.trx, scope.workspaceId, contactId);
     if (contact.companyId !== companyId) {
