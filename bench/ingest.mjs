@@ -118,7 +118,7 @@ async function rawRun(databaseUrl, workspaceId, batches) {
 
 export default async function run() {
   const database = await benchDatabase('ingest');
-  const env = { DATABASE_URL: database.url, TANDEM_DB_POOL_SIZE: '12' };
+  const env = { DATABASE_URL: database.url, TANDEM_DB_POOL_SIZE: '12', TANDEM_INGEST_CONCURRENCY: process.env.TANDEM_INGEST_CONCURRENCY ?? '6' };
   let server;
   try {
     await tandemCli(['migrate'], env);

@@ -5,7 +5,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
 import { badRequest, errorHandler, httpError, serviceUnavailable, unauthorized } from '../../platform/http/errors.js';
 import { resolveApiKey } from '../accounts/index.js';
-import { AddressRateLimit, Admission } from './backpressure.js';
+import { AddressRateLimit, GroupCommit } from './backpressure.js';
 import { ingestEvents, type IngestSource } from './ingest.js';
 import { type EventRejection, type IncomingEvent, InvalidEvent, maxBatchBytes, maxEventBytes, readEvent } from './payload.js';
 import { cachedTrackingSettings } from './settings.js';
@@ -31,7 +31,9 @@ function isObject(value: unknown): value is Json {
 
 export function collectRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
-    const admission = new Admission(ctx.config.ingestConcurrency, ctx.config.ingestQueue);
+    const writer = new GroupCommit((source, events) => ingestEvents(ctx, source, events), {
+      concurrency: ctx.config.ingestConcurrency, queue: ctx.config.ingestQueue, maxEvents: 2000,
+    });
     const rateLimit = new AddressRateLimit(ctx.config.ingestRatePerIp);
     const keys = new Map<string, { at: number; source: Promise<IngestSource | null> }>();
 
@@ -127,9 +129,11 @@ export function collectRoutes(ctx: AppContext): FastifyPluginAsync {
         }
       }
 
-      const result = await admission.run(() => ingestEvents(ctx, src, events, receivedAt));
-      rejected.push(...result.rejected);
-      if (!result.stored && !result.duplicates && rejected.length) {
+      for (const rejection of await writer.submit({ source: src, events })) {
+        rejected.push(type === 'batch' ? { ...rejection, field: `batch[${rejection.index}].${rejection.field}` } : rejection);
+      }
+      const sent = type === 'batch' ? (body.batch as unknown[]).length : 1;
+      if (rejected.length === sent) {
         return reply.status(400).send({ statusCode: 400, error: 'Bad Request', message: rejected[0]!.message, field: rejected[0]!.field, rejected });
       }
       return rejected.length ? { success: true, rejected } : { success: true };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker } from '../../platform/jobs/worker.js';
 import { seedWorkspace, type SeededWorkspace, testDatabase, type TestDatabase } from '../../test/harness.js';
 import { freePort, spawnTandem, waitForHealth } from '../../test/processes.js';
-import { Admission } from './backpressure.js';
+import { GroupCommit } from './backpressure.js';
 import { deliverBatch, fanoutQueue, registerEventConsumer, type StoredEvent, unregisterEventConsumer } from './fanout.js';
 import { ingestEvents } from './ingest.js';
 import { maintainEvents } from './partitions.js';
@@ -33,10 +33,10 @@ describe('fan-out to the modules that react to events', () => {
     registerEventConsumer({ name: 'test-consumer', handle: async (_trx, _ctx, _workspaceId, batch: StoredEvent[]) => { seen.push(...batch.map((e) => e.id)); } });
     try {
       const { ctx } = database;
-      await ingestEvents(ctx, { workspaceId: workspace.workspaceId, actor }, events(7, 'fan-a'), ctx.clock.now());
-      await ingestEvents(ctx, { workspaceId: workspace.workspaceId, actor }, events(3, 'fan-b'), ctx.clock.now());
+      await ingestEvents(ctx, { workspaceId: workspace.workspaceId, actor }, events(7, 'fan-a'));
+      await ingestEvents(ctx, { workspaceId: workspace.workspaceId, actor }, events(3, 'fan-b'));
       // A retried batch publishes nothing new.
-      await ingestEvents(ctx, { workspaceId: workspace.workspaceId, actor }, events(3, 'fan-b'), ctx.clock.now());
+      await ingestEvents(ctx, { workspaceId: workspace.workspaceId, actor }, events(3, 'fan-b'));
 
       const worker = await startWorker({
         db: ctx.db, pool: database.pool, clock: ctx.clock, logger: ctx.logger, concurrency: 2, pollMs: 60_000, loop: false,
@@ -67,7 +67,7 @@ describe('retention', () => {
     const fortyDaysAgo = new Date(ctx.clock.now().getTime() - 40 * 86_400_000);
     for (const target of [workspace, other]) {
       await updateTrackingSettings(ctx.db, ctx.clock, target.workspaceId, actor, { retentionDays: 90 });
-      await ingestEvents(ctx, { workspaceId: target.workspaceId, actor }, events(4, `old-${target.workspaceId}`, fortyDaysAgo), ctx.clock.now());
+      await ingestEvents(ctx, { workspaceId: target.workspaceId, actor }, events(4, `old-${target.workspaceId}`, fortyDaysAgo));
     }
     const count = async (workspaceId: string) => Number((await ctx.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n'))
       .where('workspace_id', '=', workspaceId).where('occurred_at', '<', new Date(ctx.clock.now().getTime() - 35 * 86_400_000)).executeTakeFirstOrThrow()).n);
@@ -78,21 +78,49 @@ describe('retention', () => {
     expect(await count(workspace.workspaceId)).toBe(0);
     expect(await count(other.workspaceId)).toBe(4);
 
-    const result = await ingestEvents(ctx, { workspaceId: workspace.workspaceId, actor }, events(1, 'too-old', fortyDaysAgo), ctx.clock.now());
+    const result = await ingestEvents(ctx, { workspaceId: workspace.workspaceId, actor }, events(1, 'too-old', fortyDaysAgo));
     expect(result.rejected).toEqual([{ index: 0, field: 'timestamp', message: expect.stringMatching(/retention of 30 days/) }]);
   });
 });
 
-describe('backpressure', () => {
-  it('lets a bounded number wait and turns the rest away with 503 and Retry-After', async () => {
-    const admission = new Admission(1, 1);
+describe('admission and group commit', () => {
+  const source = (workspaceId: string) => ({ workspaceId, actor: { type: 'api_key' as const, id: 'key', label: 'site' } });
+  const event = (index: number) => ({ index }) as never;
+
+  it('writes waiting requests of one workspace in one transaction, and hands each its own rejections', async () => {
+    const runs: number[] = [];
     let release!: () => void;
-    const blocker = admission.run(() => new Promise<void>((resolve) => { release = resolve; }));
-    const waiting = admission.run(async () => 'ran');
-    await expect(admission.run(async () => 'never')).rejects.toMatchObject({ statusCode: 503, retryAfterSeconds: 1 });
+    const writer = new GroupCommit(async (_source, events) => {
+      runs.push(events.length);
+      if (runs.length === 1) await new Promise<void>((resolve) => { release = resolve; });
+      // The last event of the shared transaction is refused.
+      return { rejected: [{ index: events.length - 1, field: 'timestamp', message: 'too old' }] };
+    }, { concurrency: 1, queue: 10, maxEvents: 100 });
+    const first = writer.submit({ source: source('w1'), events: [event(0)] });
+    const second = writer.submit({ source: source('w1'), events: [event(0), event(1)] });
+    const third = writer.submit({ source: source('w1'), events: [event(0), event(1), event(2)] });
+    const other = writer.submit({ source: source('w2'), events: [event(0)] });
     release();
-    await blocker;
-    expect(await waiting).toBe('ran');
+    expect(await first).toEqual([{ index: 0, field: 'timestamp', message: 'too old' }]);
+    expect(await second).toEqual([]);
+    expect(await third).toEqual([{ index: 2, field: 'timestamp', message: 'too old' }]);
+    expect(await other).toHaveLength(1);
+    // The first alone, then the two waiting requests of w1 together, then w2's.
+    expect(runs).toEqual([1, 5, 1]);
+  });
+
+  it('lets a bounded number wait and turns the rest away with 503 and Retry-After', async () => {
+    let release!: () => void;
+    const writer = new GroupCommit(() => new Promise((resolve) => { release = () => resolve({ rejected: [] }); }), { concurrency: 1, queue: 1, maxEvents: 1 });
+    const running = writer.submit({ source: source('w1'), events: [event(0)] });
+    const waiting = writer.submit({ source: source('w1'), events: [event(0)] });
+    await expect(writer.submit({ source: source('w1'), events: [event(0)] })).rejects.toMatchObject({ statusCode: 503, retryAfterSeconds: 1 });
+    release();
+    await running;
+    // The freed slot starts the waiting request on the next turn of the event loop.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    release();
+    expect(await waiting).toEqual([]);
   });
 });
 

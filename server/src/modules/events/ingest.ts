@@ -34,13 +34,12 @@ export interface IngestResult {
   rejected: EventRejection[];
 }
 
-export async function ingestEvents(ctx: AppContext, source: IngestSource, events: IncomingEvent[], receivedAt: Date): Promise<IngestResult> {
+export async function ingestEvents(ctx: AppContext, source: IngestSource, events: IncomingEvent[]): Promise<IngestResult> {
   const { workspaceId } = source;
   const settings = await cachedTrackingSettings(ctx.db, workspaceId);
-  const oldest = new Date(receivedAt.getTime() - settings.retentionDays * 86_400_000);
   const rejected: EventRejection[] = [];
   const accepted = events.filter((event) => {
-    if (event.occurredAt >= oldest) return true;
+    if (event.occurredAt.getTime() >= event.receivedAt.getTime() - settings.retentionDays * 86_400_000) return true;
     rejected.push({ index: event.index, field: 'timestamp', message: `the event happened before this workspace's retention of ${settings.retentionDays} days` });
     return false;
   });
@@ -51,7 +50,7 @@ export async function ingestEvents(ctx: AppContext, source: IngestSource, events
   await ensureEventPartitions(ctx.db, unique.map((event) => event.occurredAt));
 
   const stored = await ctx.db.transaction().execute(async (trx) => {
-    const fresh = await claimBatch(trx, workspaceId, unique, receivedAt);
+    const fresh = await claimBatch(trx, workspaceId, unique);
     if (!fresh.length) return 0;
     const visitors = await loadVisitors(trx, workspaceId, fresh);
     const scope: IdentityScope = { trx, clock: ctx.clock, logger: ctx.logger, workspaceId, actor: source.actor, settings, visitors, relinked: new Set() };
@@ -64,7 +63,7 @@ export async function ingestEvents(ctx: AppContext, source: IngestSource, events
 
     const deltas = new Map<string, SessionDelta>();
     const rows = placeInVisits(scope, fresh, contactOf, deltas);
-    const ids = await writeBatch(scope, receivedAt, rows, deltas);
+    const ids = await writeBatch(scope, rows, deltas);
     await updateTouches(scope, [...deltas.values()].filter((delta) => delta.isNew));
     await publishBatch(trx, ctx.clock, workspaceId, ids.map((id, i) => ({ id, occurredAt: rows[i]!.occurred_at })));
     return fresh.length;
@@ -78,12 +77,13 @@ export async function ingestEvents(ctx: AppContext, source: IngestSource, events
  * batches build one visitor's visits one after the other, without deadlocks, and without
  * writing a row lock per visitor.
  */
-async function claimBatch(trx: Tx, workspaceId: string, events: IncomingEvent[], receivedAt: Date): Promise<IncomingEvent[]> {
+async function claimBatch(trx: Tx, workspaceId: string, events: IncomingEvent[]): Promise<IncomingEvent[]> {
   const keys = [...new Set(events.map((event) => event.visitorKey))];
   const { rows: [claimed] } = await sql<{ fresh: string[] }>`
     with receipts as (
       insert into event_receipts (workspace_id, message_id, received_at)
-      select ${workspaceId}, id, ${receivedAt} from unnest(${events.map((event) => event.messageId)}::text[]) as id
+      select ${workspaceId}, r.id, r.at
+        from unnest(${events.map((event) => event.messageId)}::text[], ${events.map((event) => event.receivedAt)}::timestamptz[]) as r(id, at)
       on conflict do nothing returning message_id
     ), locks as (
       select pg_advisory_xact_lock(h) from (
@@ -156,7 +156,7 @@ async function resolveContacts(scope: IdentityScope, events: IncomingEvent[]): P
 }
 
 interface EventRow {
-  occurred_at: Date; type: string; name: string | null; message_id: string; anonymous_id: string | null; user_id: string | null;
+  received_at: Date; occurred_at: Date; type: string; name: string | null; message_id: string; anonymous_id: string | null; user_id: string | null;
   visitor_key: string; contact_id: string | null; session_id: string | null; channel: string; touch_owner: string;
   page_path: string | null; payload: Record<string, unknown>;
 }
@@ -172,7 +172,7 @@ function placeInVisits(scope: IdentityScope, events: IncomingEvent[], contactOf:
       occurredAt: event.occurredAt, isPage: event.type === 'page' || event.type === 'screen', touch: touches[i]!,
     })), deltas);
     visitorEvents.forEach((event, i) => rows.set(event, {
-      occurred_at: event.occurredAt, type: event.type, name: event.name, message_id: event.messageId,
+      received_at: event.receivedAt, occurred_at: event.occurredAt, type: event.type, name: event.name, message_id: event.messageId,
       anonymous_id: event.anonymousId, user_id: event.userId, visitor_key: key, contact_id: contactOf(event),
       session_id: assigned[i]!.sessionId, channel: assigned[i]!.channel, touch_owner: assigned[i]!.owner,
       page_path: event.type === 'page' ? pages[i]!.path : null, payload: event.payload,
@@ -185,7 +185,7 @@ function placeInVisits(scope: IdentityScope, events: IncomingEvent[], contactOf:
  * One round trip: inserts the events and adds them to their visits (new visits inserted,
  * running ones extended). Returns the new event ids in the order of `rows`.
  */
-async function writeBatch(scope: IdentityScope, receivedAt: Date, rows: EventRow[], deltas: Map<string, SessionDelta>): Promise<number[]> {
+async function writeBatch(scope: IdentityScope, rows: EventRow[], deltas: Map<string, SessionDelta>): Promise<number[]> {
   const visits = [...deltas.values()].map((delta) => ({
     id: delta.id, visitor_key: delta.visitorKey, contact_id: scope.visitors.get(delta.visitorKey)?.contactId ?? null,
     started_at: delta.startedAt, last_event_at: delta.lastEventAt, event_count: delta.eventCount, page_count: delta.pageCount,
@@ -213,10 +213,10 @@ async function writeBatch(scope: IdentityScope, receivedAt: Date, rows: EventRow
     )
     insert into events (workspace_id, received_at, occurred_at, type, name, message_id, anonymous_id, user_id, visitor_key,
                         contact_id, session_id, channel, touch_owner, page_path, payload)
-    select ${scope.workspaceId}, ${receivedAt}, r.occurred_at, r.type, r.name, r.message_id, r.anonymous_id, r.user_id, r.visitor_key,
+    select ${scope.workspaceId}, r.received_at, r.occurred_at, r.type, r.name, r.message_id, r.anonymous_id, r.user_id, r.visitor_key,
            r.contact_id, r.session_id, r.channel, r.touch_owner, r.page_path, r.payload
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
-             occurred_at timestamptz, type event_type, name text, message_id text, anonymous_id text, user_id text, visitor_key text,
+             received_at timestamptz, occurred_at timestamptz, type event_type, name text, message_id text, anonymous_id text, user_id text, visitor_key text,
              contact_id uuid, session_id uuid, channel text, touch_owner text, page_path text, payload jsonb)
     returning id, message_id`.execute(scope.trx);
   const ids = new Map(inserted.map((row) => [row.message_id, row.id]));

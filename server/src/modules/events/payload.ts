@@ -31,6 +31,7 @@ export interface IncomingEvent {
   previousId: string | null;
   /** The event as sent, minus the write key: what the live view shows. */
   payload: Json;
+  receivedAt: Date;
 }
 
 export interface EventRejection {
@@ -143,7 +144,7 @@ export function readEvent(raw: unknown, context: ReadContext): IncomingEvent {
     index: context.index, type, messageId, anonymousId, userId,
     visitorKey: anonymousId ?? `u:${userId}`,
     name, occurredAt: correctedTime(timestamp, sentAt, context.receivedAt),
-    properties, traits, context: eventContext, groupId, previousId, payload: { ...payload, type },
+    properties, traits, context: eventContext, groupId, previousId, payload: { ...payload, type }, receivedAt: context.receivedAt,
   };
 }
 
