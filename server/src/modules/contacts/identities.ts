@@ -32,6 +32,43 @@ export async function linkContactIdentity(db: DbOrTx, clock: Clock, workspaceId:
   return existing.contact_id;
 }
 
+/** What identity resolution needs to know of a record to tell that nothing changes. */
+export interface KnownRecord {
+  id: string;
+  email: string | null;
+  companyId: string | null;
+  traits: Record<string, unknown>;
+}
+
+export interface KnownIdentities {
+  byUserId: Map<string, KnownRecord>;
+  byEmail: Map<string, KnownRecord>;
+  companiesByGroupId: Map<string, KnownRecord>;
+}
+
+/**
+ * The contacts and companies a batch's ids name, in one round trip, so that a person or
+ * an account identified again (every page of a signed-in user) costs no further query.
+ */
+export async function lookupIdentities(db: DbOrTx, workspaceId: string, ids: { userIds: string[]; emails: string[]; groupIds: string[] }): Promise<KnownIdentities> {
+  const known: KnownIdentities = { byUserId: new Map(), byEmail: new Map(), companiesByGroupId: new Map() };
+  if (!ids.userIds.length && !ids.emails.length && !ids.groupIds.length) return known;
+  const { rows } = await sql<{ kind: 'user' | 'email' | 'group'; key: string; id: string; email: string | null; company_id: string | null; traits: Record<string, unknown> }>`
+    select 'user' as kind, i.value as key, c.id, c.email, c.company_id, c.traits
+      from contact_identities i join contacts c on c.workspace_id = i.workspace_id and c.id = i.contact_id
+     where i.workspace_id = ${workspaceId} and i.kind = 'user_id' and i.value = any(${ids.userIds}::text[])
+    union all
+    select 'email', c.email, c.id, c.email, c.company_id, c.traits
+      from contacts c where c.workspace_id = ${workspaceId} and c.email = any(${ids.emails}::text[])
+    union all
+    select 'group', i.value, co.id, null, null, co.traits
+      from company_identities i join companies co on co.workspace_id = i.workspace_id and co.id = i.company_id
+     where i.workspace_id = ${workspaceId} and i.kind = 'group_id' and i.value = any(${ids.groupIds}::text[])`.execute(db);
+  const maps = { user: known.byUserId, email: known.byEmail, group: known.companiesByGroupId };
+  for (const row of rows) maps[row.kind].set(row.key, { id: row.id, email: row.email, companyId: row.company_id, traits: row.traits });
+  return known;
+}
+
 export async function listContactIdentities(db: DbOrTx, workspaceId: string, contactId: string) {
   const rows = await db.selectFrom('contact_identities').select(['kind', 'value', 'created_at'])
     .where('workspace_id', '=', workspaceId).where('contact_id', '=', contactId).orderBy('created_at').execute();

@@ -8,7 +8,8 @@ export { createCompany, getCompany, updateCompany, type Company } from './compan
 export { contactSummaries, createContact, findContactByEmail, getContact, updateContact, type Contact } from './contacts.js';
 export { normaliseDomain } from './domains.js';
 export {
-  companyByIdentity, contactsByIdentity, linkCompanyIdentity, linkContactIdentity, listContactIdentities, recordTouches,
+  companyByIdentity, contactsByIdentity, type KnownIdentities, linkCompanyIdentity, linkContactIdentity, listContactIdentities, lookupIdentities,
+  recordTouches,
 } from './identities.js';
 export { applyCompanyTraits, applyContactTraits, createContactFromTraits, traitsUnchanged } from './traits.js';
 export { mergeContacts } from './merge.js';

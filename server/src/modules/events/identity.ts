@@ -6,7 +6,7 @@ import { isHttpError } from '../../platform/http/errors.js';
 import { normaliseEmail } from '../../platform/text.js';
 import { type AuditActor, recordAudit } from '../accounts/index.js';
 import {
-  applyCompanyTraits, applyContactTraits, companyByIdentity, type Contact, contactsByIdentity, createCompany, createContactFromTraits,
+  type KnownIdentities, applyCompanyTraits, applyContactTraits, companyByIdentity, type Contact, contactsByIdentity, createCompany, createContactFromTraits,
   findContactByEmail, getCompany, getContact, linkCompanyIdentity, linkContactIdentity, listContactIdentities, mergeContacts, normaliseDomain,
   traitsUnchanged, updateContact,
 } from '../contacts/index.js';
@@ -43,6 +43,10 @@ export interface IdentityScope {
   visitors: Map<string, VisitorState>;
   /** Contacts whose events changed hands: their first/last touch is worked out again. */
   relinked: Set<string>;
+  /** The batch's ids as they were before it, for calls that change nothing. */
+  known: KnownIdentities;
+  /** Records this batch has written: what `known` says of them is out of date. */
+  changed: Set<string>;
 }
 
 function emailOf(traits: Record<string, unknown>): string | null {
@@ -122,6 +126,7 @@ async function mergeIfOnePerson(scope: IdentityScope, primaryId: string, duplica
     });
     return primaryId;
   }
+  scope.changed.add(primaryId).add(duplicateId);
   const merged = await mergeContacts(scope.trx, scope.clock, scope.workspaceId, { ...scope.actor, label: `${scope.actor.label} (identity: ${proof})` }, { primaryId, duplicateId });
   for (const state of scope.visitors.values()) if (state.contactId === duplicateId) state.contactId = merged.id;
   scope.relinked.add(merged.id);
@@ -136,9 +141,20 @@ async function createFromIdentify(scope: IdentityScope, base: { email?: string }
   return created ?? (base.email ? findContactByEmail(scope.trx, scope.workspaceId, base.email) : null);
 }
 
+/** A known person identified again with nothing new (every page of a signed-in user). */
+function identifiesNothingNew(scope: IdentityScope, event: IncomingEvent, email: string | null, visitor: VisitorState): boolean {
+  const byUser = event.userId ? scope.known.byUserId.get(event.userId) : undefined;
+  const byEmail = email ? scope.known.byEmail.get(email) : undefined;
+  const contact = byUser ?? byEmail;
+  if (!contact || scope.changed.has(contact.id) || contact.id !== visitor.contactId) return false;
+  if ((event.userId && !byUser) || (byEmail && byEmail.id !== contact.id) || (email && contact.email !== email)) return false;
+  return !externalIds(event).length && traitsUnchanged(contact.traits, event.traits);
+}
+
 export async function identify(scope: IdentityScope, event: IncomingEvent): Promise<void> {
   const email = emailOf(event.traits);
   const visitor = scope.visitors.get(event.visitorKey)!;
+  if (identifiesNothingNew(scope, event, email, visitor)) return;
   const byUser = await userContact(scope, event.userId);
   let contactId = byUser;
 
@@ -162,12 +178,6 @@ export async function identify(scope: IdentityScope, event: IncomingEvent): Prom
     if (sameEmail && sameUser) contactId = known.id;
   }
 
-  // The common case: a known person identified again (every page of a signed-in user).
-  if (contactId && contactId === visitor.contactId && (!event.userId || byUser === contactId) && !externals.length) {
-    const contact = byEmail?.id === contactId ? byEmail : await getContact(scope.trx, scope.workspaceId, contactId);
-    if ((!email || contact.email === email) && traitsUnchanged(contact.traits, event.traits)) return;
-  }
-
   let created: Contact | null = null;
   const named = event.traits.firstName || event.traits.lastName || event.traits.name || event.traits.phone;
   if (!contactId && (email || named)) {
@@ -187,6 +197,7 @@ export async function identify(scope: IdentityScope, event: IncomingEvent): Prom
   for (const external of externals) {
     await linkContactIdentity(scope.trx, scope.clock, scope.workspaceId, external.kind, external.value, contactId);
   }
+  scope.changed.add(contactId);
   await linkVisitors(scope, contactId, { keys: [event.visitorKey, ...(event.userId ? [`u:${event.userId}`] : [])], userId: event.userId });
   if (created?.id === contactId) return;
 
@@ -206,6 +217,7 @@ export async function alias(scope: IdentityScope, event: IncomingEvent): Promise
     .where('workspace_id', '=', scope.workspaceId).where('key', 'in', [previousId, `u:${previousId}`]).where('contact_id', 'is not', null)
     .executeTakeFirst();
   const byPrevious = (await userContact(scope, previousId)) ?? previousVisitor?.contact_id ?? null;
+  for (const id of [byUser, byPrevious]) if (id) scope.changed.add(id);
 
   if (byUser && byPrevious) {
     await mergeIfOnePerson(scope, byUser, byPrevious, `alias ${previousId} → ${userId}`);
@@ -224,7 +236,17 @@ export async function alias(scope: IdentityScope, event: IncomingEvent): Promise
   }
 }
 
+/** A known account sent again with nothing new, its member already linked to it. */
+function groupsNothingNew(scope: IdentityScope, event: IncomingEvent, contactId: string | null): boolean {
+  const company = scope.known.companiesByGroupId.get(event.groupId!);
+  if (!company || scope.changed.has(company.id) || !traitsUnchanged(company.traits, event.traits)) return false;
+  if (!contactId) return true;
+  const member = event.userId ? scope.known.byUserId.get(event.userId) : undefined;
+  return member?.id === contactId && !scope.changed.has(contactId) && member.companyId === company.id;
+}
+
 export async function group(scope: IdentityScope, event: IncomingEvent, contactId: string | null): Promise<void> {
+  if (groupsNothingNew(scope, event, contactId)) return;
   const groupId = event.groupId!;
   const traits = event.traits;
   const website = typeof traits.website === 'string' ? traits.website : typeof traits.domain === 'string' ? traits.domain : null;
@@ -239,6 +261,7 @@ export async function group(scope: IdentityScope, event: IncomingEvent, contactI
     companyId = (await attempt(scope, 'create a company', () => createCompany(scope.trx, scope.clock, scope.workspaceId, scope.actor, { name, domain })))?.id ?? null;
   }
   if (!companyId) return;
+  scope.changed.add(companyId);
   if (!byIdentity) await linkCompanyIdentity(scope.trx, scope.clock, scope.workspaceId, 'group_id', groupId, companyId);
   const company = await getCompany(scope.trx, scope.workspaceId, companyId);
   // Sent again unchanged (every page of a signed-in user): nothing to write.
@@ -246,6 +269,7 @@ export async function group(scope: IdentityScope, event: IncomingEvent, contactI
   if (contactId) {
     const contact = await getContact(scope.trx, scope.workspaceId, contactId);
     if (contact.companyId !== companyId) {
+      scope.changed.add(contactId);
       await attempt(scope, 'link the contact to its company', () => updateContact(scope.trx, scope.clock, scope.workspaceId, scope.actor, contactId, { companyId }));
     }
   }

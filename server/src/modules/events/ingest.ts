@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/database.js';
 import type { AuditActor } from '../accounts/index.js';
-import { contactsByIdentity, recordTouches, type Touch } from '../contacts/index.js';
+import { contactsByIdentity, lookupIdentities, recordTouches, type Touch } from '../contacts/index.js';
+import { normaliseEmail } from '../../platform/text.js';
 import { publishBatch } from './fanout.js';
 import { alias, group, identify, type IdentityScope, linkVisitors, type VisitorState } from './identity.js';
 import { ensureEventPartitions } from './partitions.js';
@@ -53,7 +54,10 @@ export async function ingestEvents(ctx: AppContext, source: IngestSource, events
     const fresh = await claimBatch(trx, workspaceId, unique);
     if (!fresh.length) return 0;
     const visitors = await loadVisitors(trx, workspaceId, fresh);
-    const scope: IdentityScope = { trx, clock: ctx.clock, logger: ctx.logger, workspaceId, actor: source.actor, settings, visitors, relinked: new Set() };
+    const known = await lookupIdentities(trx, workspaceId, idsNamedIn(fresh, visitors));
+    const scope: IdentityScope = {
+      trx, clock: ctx.clock, logger: ctx.logger, workspaceId, actor: source.actor, settings, visitors, relinked: new Set(), known, changed: new Set(),
+    };
     for (const event of fresh) {
       if (event.type === 'identify') await identify(scope, event);
       else if (event.type === 'alias') await alias(scope, event);
@@ -137,15 +141,30 @@ async function loadVisitors(trx: Tx, workspaceId: string, events: IncomingEvent[
   return visitors;
 }
 
+/** The userIds, emails and groupIds a batch names, for one look-up of what they are. */
+function idsNamedIn(events: IncomingEvent[], visitors: Map<string, VisitorState>) {
+  const userIds = new Set<string>();
+  const emails = new Set<string>();
+  const groupIds = new Set<string>();
+  for (const event of events) {
+    if (event.userId) userIds.add(event.userId);
+    if (event.type === 'identify' && typeof event.traits.email === 'string') emails.add(normaliseEmail(event.traits.email));
+    if (event.groupId) groupIds.add(event.groupId);
+  }
+  for (const visitor of visitors.values()) if (visitor.userId) userIds.add(visitor.userId);
+  return { userIds: [...userIds], emails: [...emails], groupIds: [...groupIds] };
+}
+
 /**
  * An event's contact is its userId's, else its visitor's. A visitor that turns out to be
  * a known user (a login on a new device) is linked, bringing its anonymous history along.
  */
 async function resolveContacts(scope: IdentityScope, events: IncomingEvent[]): Promise<(event: IncomingEvent) => string | null> {
-  const userIds = new Set<string>();
-  for (const event of events) if (event.userId) userIds.add(event.userId);
-  for (const visitor of scope.visitors.values()) if (visitor.userId) userIds.add(visitor.userId);
-  const byUser = await contactsByIdentity(scope.trx, scope.workspaceId, 'user_id', [...userIds]);
+  const userIds = idsNamedIn(events, scope.visitors).userIds;
+  // What the batch's identify and alias calls linked is read again; otherwise the look-up made before them holds.
+  const byUser = scope.changed.size
+    ? await contactsByIdentity(scope.trx, scope.workspaceId, 'user_id', userIds)
+    : new Map([...scope.known.byUserId].map(([userId, contact]) => [userId, contact.id]));
   for (const event of events) {
     const visitor = scope.visitors.get(event.visitorKey)!;
     if (event.userId && !visitor.userId) Object.assign(visitor, { userId: event.userId, learnedUserId: true });
