@@ -33,6 +33,10 @@ describe('demo data', () => {
     const span = await db.selectFrom('activities').select((eb) => [eb.fn.min('occurred_at').as('first'), eb.fn.max('occurred_at').as('last')])
       .where('workspace_id', '=', workspace.id).executeTakeFirstOrThrow();
     expect((new Date(span.last as Date).getTime() - new Date(span.first as Date).getTime()) / 86400_000).toBeGreaterThan(60);
+    // Website visits, some of them before a form fill that made the visitor known.
+    const events = await db.selectFrom('events').select(['contact_id']).where('workspace_id', '=', workspace.id).execute();
+    expect(events.length).toBe(result.events);
+    expect(events.some((e) => e.contact_id) && events.some((e) => !e.contact_id)).toBe(true);
     const withCompany = await db.selectFrom('contacts').select('id').where('workspace_id', '=', workspace.id).where('company_id', 'is', null).execute();
     expect(withCompany).toEqual([]);
   }, 60_000);

@@ -5,6 +5,7 @@ import type { AuditActor } from '../accounts/index.js';
 import { createCompany, createContact } from '../contacts/index.js';
 import { createDeal, createTask, listPipelines, logActivity, updateDeal } from '../deals/index.js';
 import * as words from './data.js';
+import { seedDemoTraffic } from './traffic.js';
 
 export interface DemoSize {
   companies: number;
@@ -54,6 +55,7 @@ export async function seedDemoWorkspace(db: Db, clock: Clock, logger: Logger, wo
   const usedNames = new Set<string>();
   let contacts = 0;
   let deals = 0;
+  const visitors: { email: string; firstName: string | null }[] = [];
 
   for (let c = 0; c < size.companies; c++) {
     let name: string;
@@ -86,6 +88,7 @@ export async function seedDemoWorkspace(db: Db, clock: Clock, logger: Logger, wo
         });
         people.push(contact);
         contacts++;
+        if (rng.chance(0.2)) visitors.push({ email: contact.email!, firstName: contact.firstName });
         // About three touches per person over the last 90 days.
         for (let a = rng.int(0, 5); a > 0; a--) {
           const kind = rng.pick(['call', 'call', 'meeting', 'note', 'email'] as const);
@@ -130,6 +133,7 @@ export async function seedDemoWorkspace(db: Db, clock: Clock, logger: Logger, wo
       }
     });
   }
-  logger.info({ workspaceId, companies: size.companies, contacts, deals }, 'demo data seeded');
-  return { companies: size.companies, contacts, deals };
+  const events = await seedDemoTraffic({ db, clock, logger }, workspaceId, visitors, rng.pick, rng.int);
+  logger.info({ workspaceId, companies: size.companies, contacts, deals, events }, 'demo data seeded');
+  return { companies: size.companies, contacts, deals, events };
 }

@@ -9,6 +9,7 @@ import { eventRoutes } from './routes.js';
 
 export { registerEventConsumer, unregisterEventConsumer, type EventConsumer, type StoredEvent } from './fanout.js';
 export { ingestEvents } from './ingest.js';
+export { readEvent } from './payload.js';
 
 // A merged-away contact's events, browsers and visits belong to the survivor.
 onMerge('contact', async (db, workspaceId, fromId, toId) => {

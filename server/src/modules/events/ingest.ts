@@ -35,7 +35,7 @@ export interface IngestResult {
   rejected: EventRejection[];
 }
 
-export async function ingestEvents(ctx: AppContext, source: IngestSource, events: IncomingEvent[]): Promise<IngestResult> {
+export async function ingestEvents(ctx: Pick<AppContext, 'db' | 'clock' | 'logger'>, source: IngestSource, events: IncomingEvent[]): Promise<IngestResult> {
   const { workspaceId } = source;
   const settings = await cachedTrackingSettings(ctx.db, workspaceId);
   const rejected: EventRejection[] = [];
