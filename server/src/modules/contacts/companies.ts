@@ -143,9 +143,14 @@ export async function deleteCompany(db: DbOrTx, workspaceId: string, id: string)
 }
 
 /** The company of an email domain, created (named after the domain) when there is none yet. */
+export async function findCompanyByDomain(db: DbOrTx, workspaceId: string, domain: string): Promise<string | null> {
+  const row = await db.selectFrom('companies').select('id').where('workspace_id', '=', workspaceId).where('domain', '=', domain).executeTakeFirst();
+  return row?.id ?? null;
+}
+
 export async function companyForDomain(db: DbOrTx, clock: Clock, workspaceId: string, actor: AuditActor, domain: string): Promise<string> {
-  const existing = await db.selectFrom('companies').select('id').where('workspace_id', '=', workspaceId).where('domain', '=', domain).executeTakeFirst();
-  if (existing) return existing.id;
+  const existing = await findCompanyByDomain(db, workspaceId, domain);
+  if (existing) return existing;
   const label = domain.split('.').slice(0, -1).join('.') || domain;
   const created = await createCompany(db, clock, workspaceId, actor, { name: label.charAt(0).toUpperCase() + label.slice(1), domain });
   return created.id;

@@ -4,7 +4,7 @@ import { everyPeriod } from '../../platform/jobs/periodic.js';
 import { cleanUpImports, importQueue, runImport } from './imports.js';
 import { contactRoutes } from './routes.js';
 
-export { createCompany, getCompany, updateCompany, type Company } from './companies.js';
+export { createCompany, findCompanyByDomain, getCompany, updateCompany, type Company } from './companies.js';
 export { contactSummaries, createContact, findContactByEmail, getContact, updateContact, type Contact } from './contacts.js';
 export { normaliseDomain } from './domains.js';
 export {

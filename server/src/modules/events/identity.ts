@@ -6,7 +6,7 @@ import { isHttpError } from '../../platform/http/errors.js';
 import { normaliseEmail } from '../../platform/text.js';
 import { type AuditActor, recordAudit } from '../accounts/index.js';
 import {
-  type KnownIdentities, applyCompanyTraits, applyContactTraits, companyByIdentity, type Contact, contactsByIdentity, createCompany, createContactFromTraits,
+  type KnownIdentities, applyCompanyTraits, applyContactTraits, companyByIdentity, type Contact, contactsByIdentity, createCompany, createContactFromTraits, findCompanyByDomain,
   findContactByEmail, getCompany, getContact, linkCompanyIdentity, linkContactIdentity, listContactIdentities, mergeContacts, normaliseDomain,
   traitsUnchanged, updateContact,
 } from '../contacts/index.js';
@@ -253,9 +253,7 @@ export async function group(scope: IdentityScope, event: IncomingEvent, contactI
   const domain = website ? normaliseDomain(website) : null;
   const byIdentity = await companyByIdentity(scope.trx, scope.workspaceId, 'group_id', groupId);
   let companyId = byIdentity;
-  if (!companyId && domain) {
-    companyId = (await scope.trx.selectFrom('companies').select('id').where('workspace_id', '=', scope.workspaceId).where('domain', '=', domain).executeTakeFirst())?.id ?? null;
-  }
+  if (!companyId && domain) companyId = await findCompanyByDomain(scope.trx, scope.workspaceId, domain);
   if (!companyId) {
     const name = (typeof traits.name === 'string' && traits.name.trim()) || domain || groupId;
     companyId = (await attempt(scope, 'create a company', () => createCompany(scope.trx, scope.clock, scope.workspaceId, scope.actor, { name, domain })))?.id ?? null;
