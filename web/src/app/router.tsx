@@ -10,10 +10,12 @@ import { AuditLogPage } from '../settings/AuditLogPage';
 import { CustomFieldsPage } from '../settings/CustomFieldsPage';
 import { DataQualityPage } from '../settings/DataQualityPage';
 import { SettingsLayout } from '../settings/SettingsLayout';
+import { TrackingPage } from '../settings/TrackingPage';
 import { UsersPage } from '../settings/UsersPage';
 import { WorkspacePage } from '../settings/WorkspacePage';
 import { contactRoutes } from '../crm/contacts/routes';
 import { dealRoutes } from '../crm/deals/routes';
+import { eventRoutes } from '../events/routes';
 import { AppLayout } from '../shell/AppLayout';
 import { MODULES } from '../shell/modules';
 import { RequireAuth } from '../shell/RequireAuth';
@@ -25,8 +27,9 @@ const appRoutes: RouteObject[] = [
   { index: true, element: <Navigate to="/contacts" replace /> },
   ...contactRoutes,
   ...dealRoutes,
+  ...eventRoutes,
   // Modules whose screens are not built yet show what they will hold.
-  ...MODULES.filter((module) => ![...contactRoutes, ...dealRoutes].some((route) => route.path === module.path.slice(1))).map((module) => ({
+  ...MODULES.filter((module) => ![...contactRoutes, ...dealRoutes, ...eventRoutes].some((route) => route.path === module.path.slice(1))).map((module) => ({
     path: module.path.slice(1),
     element: <ModulePage module={module} />,
   })),
@@ -41,6 +44,7 @@ const appRoutes: RouteObject[] = [
       { path: 'workspace', element: <WorkspacePage /> },
       { path: 'custom-fields', element: <CustomFieldsPage /> },
       { path: 'data-quality', element: <DataQualityPage /> },
+      { path: 'tracking', element: <TrackingPage /> },
     ],
   },
   { path: '*', element: <NotFoundPage /> },

@@ -1,4 +1,5 @@
 // Shapes of the CRM API (see /api/openapi.json). Dates arrive as ISO strings.
+import type { TrackedProfile } from '../events/types';
 
 export type CustomValues = Record<string, string | number | boolean | string[]>;
 export interface Page<T> { items: T[]; nextCursor: string | null }
@@ -6,7 +7,7 @@ export interface Page<T> { items: T[]; nextCursor: string | null }
 export const LIFECYCLE_STAGES = ['subscriber', 'lead', 'mql', 'sal', 'sql', 'opportunity', 'customer', 'evangelist', 'other'] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
-export interface Contact {
+export interface Contact extends TrackedProfile {
   id: string; email: string | null; firstName: string | null; lastName: string | null; phone: string | null;
   jobTitle: string | null; persona: string | null; seniority: string | null; country: string | null; city: string | null;
   timezone: string | null; ownerId: string | null; source: string | null; tags: string[]; lifecycleStage: LifecycleStage;
@@ -15,7 +16,7 @@ export interface Contact {
 
 export interface Completeness { score: number; missing: string[] }
 
-export interface Company {
+export interface Company extends TrackedProfile {
   id: string; name: string; domain: string | null; industry: string | null; employeeCount: number | null;
   revenueBand: string | null; country: string | null; ownerId: string | null; tags: string[]; custom: CustomValues;
   createdAt: string; updatedAt: string;

@@ -1,5 +1,5 @@
 import { Box, Flex, NavLink, Stack, Text } from '@mantine/core';
-import { IconBuilding, IconForms, IconHistory, IconKey, IconShieldCheck, IconUsers } from '@tabler/icons-react';
+import { IconBroadcast, IconBuilding, IconForms, IconHistory, IconKey, IconShieldCheck, IconUsers } from '@tabler/icons-react';
 import { Link, Outlet, useLocation } from 'react-router';
 
 const SECTIONS = [
@@ -9,6 +9,7 @@ const SECTIONS = [
   { path: '/settings/workspace', label: 'Workspace', icon: IconBuilding },
   { path: '/settings/custom-fields', label: 'Custom fields', icon: IconForms },
   { path: '/settings/data-quality', label: 'Data quality', icon: IconShieldCheck },
+  { path: '/settings/tracking', label: 'Tracking', icon: IconBroadcast },
 ] as const;
 
 export function SettingsLayout() {

@@ -1,4 +1,5 @@
 import {
+  IconActivity,
   IconAddressBook,
   IconBuildingSkyscraper,
   IconChartBar,
@@ -45,6 +46,12 @@ export const MODULES: readonly ModuleInfo[] = [
     label: 'My tasks',
     icon: IconChecklist,
     description: 'Your open calls, follow-ups and to-dos across contacts, companies and deals, by due date.',
+  },
+  {
+    path: '/events',
+    label: 'Live events',
+    icon: IconActivity,
+    description: 'Page views, actions and identities from your website, apps and servers, as they arrive.',
   },
   {
     path: '/segments',

@@ -89,6 +89,11 @@ describe('the Segment-compatible collection API', () => {
     await collect('/v1/track', { anonymousId: 'anon-skew', event: 'Skewed', timestamp: happened.toISOString(), sentAt: new Date(now + skewMs).toISOString() });
     const [event] = await eventsOf('anonymousId=anon-skew');
     expect(Math.abs(Date.parse(event!.occurredAt) - (now - 60_000))).toBeLessThan(1000);
+
+    // A few seconds between sentAt and arrival is transit (a beacon sent as a page closed), not a wrong clock.
+    const viewed = new Date(now - 5_000).toISOString();
+    await collect('/v1/page', { anonymousId: 'anon-transit', timestamp: viewed, sentAt: new Date(now - 3_000).toISOString(), properties: { path: '/one' } });
+    expect((await eventsOf('anonymousId=anon-transit'))[0]!.occurredAt).toBe(viewed);
   });
 
   it('names the problem of bad input, and stores the valid events of a batch', async () => {

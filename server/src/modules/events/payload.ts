@@ -86,11 +86,16 @@ function timeField(event: Json, field: string): Date | null {
 /**
  * When it happened, by the server's clock: a device whose clock is off by an hour stamps
  * both `timestamp` and `sentAt` an hour off, so receivedAt − (sentAt − timestamp) is right.
+ * A gap under a minute is network transit, not a wrong clock: correcting it would push an
+ * event that travelled slowly (a beacon sent as the page closed) after the next page's.
  * A time still in the future is the arrival time.
  */
+const skewThresholdMs = 60_000;
+
 export function correctedTime(timestamp: Date | null, sentAt: Date | null, receivedAt: Date): Date {
   if (!timestamp) return receivedAt;
-  const corrected = sentAt ? new Date(receivedAt.getTime() - (sentAt.getTime() - timestamp.getTime())) : timestamp;
+  const skew = sentAt ? receivedAt.getTime() - sentAt.getTime() : 0;
+  const corrected = Math.abs(skew) >= skewThresholdMs ? new Date(timestamp.getTime() + skew) : timestamp;
   return corrected > receivedAt ? receivedAt : corrected;
 }
 

@@ -102,7 +102,9 @@ export async function eventTimelineItems(
   const rows = await db.selectFrom('events')
     .select(['id', 'type', 'name', 'occurred_at', 'session_id', 'channel', 'touch_owner', 'page_path',
       sql<Record<string, unknown>>`payload->'properties'`.as('properties'), sql<string | null>`coalesce(payload->'properties'->>'title', payload->'context'->'page'->>'title')`.as('title'),
-      sql<string | null>`coalesce(payload->'properties'->>'url', payload->'context'->'page'->>'url')`.as('url')])
+      sql<string | null>`coalesce(payload->'properties'->>'url', payload->'context'->'page'->>'url')`.as('url'),
+      sql<Record<string, unknown> | null>`payload->'traits'`.as('traits'), 'user_id',
+      sql<string | null>`payload->>'groupId'`.as('group_id'), sql<string | null>`payload->>'previousId'`.as('previous_id')])
     .where('workspace_id', '=', workspaceId).where('contact_id', '=', contactId)
     .where(beforeCursor(page.before, page.rank, { at: 'occurred_at', id: 'id' }))
     .orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
@@ -112,6 +114,7 @@ export async function eventTimelineItems(
     data: {
       type: row.type, name: row.name, path: row.page_path, title: row.title, url: row.url, sessionId: row.session_id,
       channel: row.channel, touchOwner: row.touch_owner, properties: row.properties ?? {},
+      userId: row.user_id, traits: row.traits ?? {}, groupId: row.group_id, previousId: row.previous_id,
     },
   }));
 }

@@ -4,6 +4,8 @@ import { IconExternalLink, IconPlus, IconWorld } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatDate, initials } from '../../app/format';
+import { SourceCard } from '../../events/SourceCard';
+import { TrackedTraitsCard } from '../../events/TrackedTraitsCard';
 import { ErrorBlock, LoadingBlock } from '../../components/QueryState';
 import { NewContactModal } from '../contacts/NewContactModal';
 import { OwnerName } from '../shared/OwnerSelect';
@@ -98,7 +100,9 @@ function CompanyView({ company, customFields, mergedFrom }: { company: RecordDet
                 { label: 'Created', value: formatDate(company.createdAt) },
               ]}
             />
+            <SourceCard profile={company} noun="company" />
             <CustomFieldsCard fields={customFields} values={company.custom} />
+            <TrackedTraitsCard traits={company.traits} />
           </>
         }
         main={

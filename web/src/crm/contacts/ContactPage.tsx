@@ -3,6 +3,9 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconMail, IconPhone } from '@tabler/icons-react';
 import { useState } from 'react';
 import { formatDate, initials } from '../../app/format';
+import { ContactTrackingCard } from '../../events/ContactTrackingCard';
+import { SourceCard } from '../../events/SourceCard';
+import { TrackedTraitsCard } from '../../events/TrackedTraitsCard';
 import { OwnerName } from '../shared/OwnerSelect';
 import { contactName } from '../shared/queries';
 import { CompanyLink, LifecycleBadge, TagList } from '../shared/RecordBits';
@@ -113,7 +116,10 @@ function ContactView({ contact, customFields, mergedFrom }: { contact: RecordDet
                 { label: 'Created', value: formatDate(contact.createdAt) },
               ]}
             />
+            <SourceCard profile={contact} noun="contact" />
+            <ContactTrackingCard contactId={contact.id} />
             <CustomFieldsCard fields={customFields} values={contact.custom} />
+            <TrackedTraitsCard traits={contact.traits} />
           </>
         }
         main={

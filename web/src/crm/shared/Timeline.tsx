@@ -1,10 +1,16 @@
 import { Anchor, Box, Button, Center, Group, Paper, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import {
   IconArrowsJoin,
+  IconBrowser,
+  IconBuilding,
   IconCalendarEvent,
   IconCheckbox,
   IconCircleDot,
+  IconClick,
+  IconDeviceMobile,
+  IconFingerprint,
   IconHistory,
+  IconLink,
   IconMail,
   IconNote,
   IconPencil,
@@ -14,16 +20,19 @@ import {
   IconTargetArrow,
   IconTrophy,
   IconUserPlus,
+  IconWorldWww,
   IconX,
   type Icon,
 } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatDate, formatDateTime, formatRelative } from '../../app/format';
 import { ErrorBlock, LoadingBlock } from '../../components/QueryState';
+import { EventDrawer } from '../../events/EventDrawer';
 import type { CustomField, TimelineItem } from '../types';
 import { fieldLabel, formatCustomValue, lifecycleLabel } from './fields';
 import { useCompanyName, useContactName, useCustomFields, useMemberNames, useTimeline, type CustomFieldObject } from './queries';
+import { EventBody, groupVisits, itemKey, VisitBody, type TimelineRow } from './TimelineEvents';
 
 interface TimelineProps {
   /** The timeline to show, e.g. `/api/v1/contacts/:id/timeline` (company and deal timelines work the same). */
@@ -54,13 +63,22 @@ const KIND_STYLES: Record<string, KindStyle> = {
   'deal.contact_added': { icon: IconUserPlus, color: 'indigo' },
   'task.created': { icon: IconPlus, color: 'cyan' },
   'task.completed': { icon: IconCheckbox, color: 'green' },
+  'event.page': { icon: IconBrowser, color: 'blue' },
+  'event.screen': { icon: IconDeviceMobile, color: 'blue' },
+  'event.track': { icon: IconClick, color: 'grape' },
+  'event.identify': { icon: IconFingerprint, color: 'teal' },
+  'event.group': { icon: IconBuilding, color: 'orange' },
+  'event.alias': { icon: IconLink, color: 'yellow' },
 };
+
+const VISIT_STYLE: KindStyle = { icon: IconWorldWww, color: 'blue' };
 
 const FALLBACK_STYLE: KindStyle = { icon: IconCircleDot, color: 'gray' };
 
-/** A record's history, newest first: changes, notes, calls, meetings, emails, deals and tasks. */
+/** A record's history, newest first: changes, notes, calls, meetings, emails, deals, tasks and website visits. */
 export function Timeline({ url, pageSize = 25, showContact = false }: TimelineProps) {
   const timeline = useTimeline(url, pageSize);
+  const [openEvent, setOpenEvent] = useState<number | null>(null);
 
   if (timeline.isPending) return <LoadingBlock />;
   if (timeline.isError) return <ErrorBlock error={timeline.error} />;
@@ -74,18 +92,25 @@ export function Timeline({ url, pageSize = 25, showContact = false }: TimelinePr
             <IconHistory size={16} />
           </ThemeIcon>
           <Text fz="sm" c="dimmed">
-            Nothing has happened here yet. Calls, notes, meetings, tasks and changes will show up on this timeline.
+            Nothing has happened here yet. Calls, notes, meetings, tasks, changes and website visits will show up on this timeline.
           </Text>
         </Group>
       </Paper>
     );
   }
 
+  const rows = groupVisits(items);
   return (
     <Stack gap="sm">
       <Box component="ol" aria-label="Timeline" m={0} p={0} style={{ listStyle: 'none' }}>
-        {items.map((item, index) => (
-          <TimelineEntry key={item.id} item={item} last={index === items.length - 1} showContact={showContact} />
+        {rows.map((row, index) => (
+          <TimelineEntry
+            key={row.type === 'visit' ? `visit-${itemKey(row.pages[0]!)}` : itemKey(row.item)}
+            row={row}
+            last={index === rows.length - 1}
+            showContact={showContact}
+            onOpenEvent={setOpenEvent}
+          />
         ))}
       </Box>
       {timeline.hasNextPage && (
@@ -95,14 +120,41 @@ export function Timeline({ url, pageSize = 25, showContact = false }: TimelinePr
           </Button>
         </Center>
       )}
+      <EventDrawer eventId={openEvent} onClose={() => setOpenEvent(null)} />
     </Stack>
   );
 }
 
-function TimelineEntry({ item, last, showContact }: { item: TimelineItem; last: boolean; showContact: boolean }) {
-  const style = KIND_STYLES[item.kind] ?? FALLBACK_STYLE;
+interface TimelineEntryProps {
+  row: TimelineRow;
+  last: boolean;
+  showContact: boolean;
+  onOpenEvent: (eventId: number) => void;
+}
+
+function TimelineEntry({ row, last, showContact, onOpenEvent }: TimelineEntryProps) {
+  if (row.type === 'visit') {
+    const landing = row.pages.at(-1)!;
+    return (
+      <EntryFrame kind="event.visit" style={VISIT_STYLE} last={last}>
+        <VisitBody pages={row.pages} />
+        <EntryMeta item={landing} showContact={showContact} />
+      </EntryFrame>
+    );
+  }
+  const { item } = row;
   return (
-    <Box component="li" data-kind={item.kind} style={{ display: 'flex', gap: 12 }}>
+    <EntryFrame kind={item.kind} style={KIND_STYLES[item.kind] ?? FALLBACK_STYLE} last={last}>
+      {item.source?.type === 'event' ? <EventBody item={item} onDetails={() => onOpenEvent(Number(item.source!.id))} /> : <EntryBody item={item} />}
+      <EntryMeta item={item} showContact={showContact} />
+    </EntryFrame>
+  );
+}
+
+/** An entry's icon on the line of the timeline, and what it tells beside it. */
+function EntryFrame({ kind, style, last, children }: { kind: string; style: KindStyle; last: boolean; children: ReactNode }) {
+  return (
+    <Box component="li" data-kind={kind} style={{ display: 'flex', gap: 12 }}>
       <Box style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', flexShrink: 0 }}>
         <ThemeIcon variant="light" color={style.color} radius="xl" size={30} aria-hidden>
           <style.icon size={16} stroke={1.8} />
@@ -110,30 +162,36 @@ function TimelineEntry({ item, last, showContact }: { item: TimelineItem; last: 
         {!last && <Box style={{ flex: 1, width: 2, background: 'var(--mantine-color-gray-2)', minHeight: 12 }} />}
       </Box>
       <Box pb={last ? 0 : 'md'} style={{ flex: 1, minWidth: 0 }}>
-        <EntryBody item={item} />
-        <Group gap={6} mt={2} wrap="wrap">
-          <Tooltip label={formatDateTime(item.occurredAt)} withArrow>
-            <Text fz="xs" c="dimmed" component="time" dateTime={item.occurredAt}>
-              {formatRelative(item.occurredAt)}
-            </Text>
-          </Tooltip>
-          {item.actor.label && (
-            <Text fz="xs" c="dimmed">
-              · by {item.actor.label}
-            </Text>
-          )}
-          {showContact && item.contactId && <ContactTag id={item.contactId} />}
-          {item.dealId && item.kind !== 'deal.created' && !item.kind.startsWith('deal.') && (
-            <Text fz="xs" c="dimmed">
-              · on a{' '}
-              <Anchor component={Link} to={`/deals/${item.dealId}`} fz="xs">
-                deal
-              </Anchor>
-            </Text>
-          )}
-        </Group>
+        {children}
       </Box>
     </Box>
+  );
+}
+
+/** When an entry happened, who did it, and the contact and deal it concerns. */
+function EntryMeta({ item, showContact }: { item: TimelineItem; showContact: boolean }) {
+  return (
+    <Group gap={6} mt={2} wrap="wrap">
+      <Tooltip label={formatDateTime(item.occurredAt)} withArrow>
+        <Text fz="xs" c="dimmed" component="time" dateTime={item.occurredAt}>
+          {formatRelative(item.occurredAt)}
+        </Text>
+      </Tooltip>
+      {item.actor.label && (
+        <Text fz="xs" c="dimmed">
+          · by {item.actor.label}
+        </Text>
+      )}
+      {showContact && item.contactId && <ContactTag id={item.contactId} />}
+      {item.dealId && item.kind !== 'deal.created' && !item.kind.startsWith('deal.') && (
+        <Text fz="xs" c="dimmed">
+          · on a{' '}
+          <Anchor component={Link} to={`/deals/${item.dealId}`} fz="xs">
+            deal
+          </Anchor>
+        </Text>
+      )}
+    </Group>
   );
 }
 
