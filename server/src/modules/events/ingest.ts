@@ -17,11 +17,12 @@ import { classifyTouch, touchKey, type TouchSource } from './touchpoints.js';
  * accepted event is durable, and resolves identity on the way:
  *
  *  1. drop messageIds seen before (a retried batch stores nothing twice) and lock the
- *     batch's visitors; then read them (creating new ones) with their current visits;
- *  3. run identify, alias and group calls in time order (they link visitors to contacts,
+ *     batch's visitors; then read them (creating new ones) with their current visits, and
+ *     look up the userIds, emails and groupIds the batch names;
+ *  2. run identify, alias and group calls in time order (they link visitors to contacts,
  *     create, update and merge contacts and companies);
- *  4. resolve every event's contact, assign visits, classify the touchpoint;
- *  5. insert the events and add up the visits (one statement), record first/last touch,
+ *  3. resolve every event's contact, assign visits, classify the touchpoint;
+ *  4. insert the events and add up the visits (one statement), record first/last touch,
  *     publish to the consumers.
  */
 export interface IngestSource {
