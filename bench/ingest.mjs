@@ -3,7 +3,8 @@
 // visits, touchpoints), beside a raw multi-row INSERT of the same rows into the same
 // PostgreSQL from the same number of connections, in the same run.
 //
-// BENCH_EVENTS (default 200000), BENCH_CLIENTS (8), BENCH_VISITORS (20000).
+// BENCH_EVENTS (default 200000), BENCH_CLIENTS (8), BENCH_VISITORS (20000), BENCH_IDENTITY (true),
+// TANDEM_INGEST_CONCURRENCY (6).
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { benchDatabase, printTable, tandemCli, tandemServer } from './_support.mjs';
@@ -11,6 +12,8 @@ import { benchDatabase, printTable, tandemCli, tandemServer } from './_support.m
 const totalEvents = Number(process.env.BENCH_EVENTS ?? 200_000);
 const clients = Number(process.env.BENCH_CLIENTS ?? 8);
 const visitorCount = Number(process.env.BENCH_VISITORS ?? 20_000);
+// BENCH_IDENTITY=false: page views and track calls only, to see what identity calls cost.
+const withIdentity = process.env.BENCH_IDENTITY !== 'false';
 const batchSize = 100;
 const paths = ['/', '/pricing', '/features', '/blog/segments', '/blog/scoring', '/docs', '/customers', '/demo'];
 // One page view in ten lands from outside (a search, a post, a typed URL); the rest are
@@ -40,7 +43,7 @@ function makeBatches() {
       const roll = n % 100;
       const common = { anonymousId: visitor, messageId: randomUUID(), timestamp, context };
       if (roll < 70) batch.push({ type: 'page', ...common, properties: { path, url, title: `Acme ${path}` } });
-      else if (roll < Number(process.env.BENCH_TRACK_UNTIL ?? 97)) batch.push({ type: 'track', ...common, event: roll % 2 ? 'Button Clicked' : 'Video Played', properties: { label: `cta-${n % 13}`, value: n % 100 } });
+      else if (roll < 97 || !withIdentity) batch.push({ type: 'track', ...common, event: roll % 2 ? 'Button Clicked' : 'Video Played', properties: { label: `cta-${n % 13}`, value: n % 100 } });
       else {
         const known = Math.floor(((n * 7919) % visitorCount) / 10) * 10;
         const identity = { ...common, anonymousId: visitors[known], userId: `user-${known}` };
