@@ -57,11 +57,12 @@ export type TimelineSubject = { contactId: string } | { companyId: string } | { 
 
 /**
  * Another module's touchpoints that live in its own tables (tracked events, say): it
- * returns a contact's items older than `before`, newest first. Its items sort after the
- * timeline's own at the same instant; `rank` orders sources, ids order items within one.
+ * returns the items of these contacts older than `before`, newest first. Its items sort
+ * after the timeline's own at the same instant; `rank` orders sources, ids order items
+ * within one.
  */
 export type TimelineSource = (
-  db: DbOrTx, workspaceId: string, contactId: string, page: { limit: number; before: { at: Date; rank: number; id: number } | null; rank: number },
+  db: DbOrTx, workspaceId: string, contactIds: string[], page: { limit: number; before: { at: Date; rank: number; id: number } | null; rank: number },
 ) => Promise<TimelineItem[]>;
 const timelineSources: TimelineSource[] = [];
 
@@ -71,17 +72,24 @@ export function registerTimelineSource(source: TimelineSource): void {
 
 type Cursor = { at: Date; rank: number; id: number };
 
+// A company's timeline shows the registered sources' items of this many of its people.
+const companyPeopleShown = 1000;
+
 /**
  * Newest first, `limit` at a time; `cursor` continues after the last item of the previous
- * page. A company's timeline includes the touchpoints of its contacts; a contact's also
- * the items of the registered sources.
+ * page. A company's timeline includes the touchpoints of its contacts; contacts' and
+ * companies' also the items of the registered sources.
  */
 export async function listTimeline(db: DbOrTx, workspaceId: string, subject: TimelineSubject, page: { limit: number; cursor?: string }): Promise<TimelinePage> {
   const before = page.cursor ? decodeTimelineCursor(page.cursor) : null;
   const lists: { item: TimelineItem; rank: number }[][] = [await ownEntries(db, workspaceId, subject, page.limit, before)];
-  if ('contactId' in subject) {
+  const contactIds = 'contactId' in subject ? [subject.contactId]
+    : 'companyId' in subject ? (await db.selectFrom('contacts').select('id').where('workspace_id', '=', workspaceId)
+      .where('company_id', '=', subject.companyId).orderBy('updated_at', 'desc').limit(companyPeopleShown).execute()).map((row) => row.id)
+    : [];
+  if (contactIds.length) {
     for (const [index, source] of timelineSources.entries()) {
-      lists.push((await source(db, workspaceId, subject.contactId, { limit: page.limit + 1, before, rank: index + 1 })).map((item) => ({ item, rank: index + 1 })));
+      lists.push((await source(db, workspaceId, contactIds, { limit: page.limit + 1, before, rank: index + 1 })).map((item) => ({ item, rank: index + 1 })));
     }
   }
   const merged = lists.flat().sort((a, b) =>

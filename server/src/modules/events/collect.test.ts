@@ -219,6 +219,9 @@ describe('touchpoints and visits', () => {
     expect(contact.lastTouch).toMatchObject({ channel: 'organic_search', owner: 'external', source: 'duckduckgo.com' });
     const { body: company } = await bed.api(`/api/v1/companies/${contact.companyId}`);
     expect(company.firstTouch).toMatchObject({ channel: 'paid_search', campaign: 'spring' });
+    // The account's timeline shows its people's visits too.
+    const { body: companyTimeline } = await bed.api(`/api/v1/companies/${contact.companyId}/timeline?limit=50`);
+    expect(companyTimeline.items.filter((item: { kind: string }) => item.kind === 'event.page')).toHaveLength(4);
 
     const { body: tracking } = await bed.api(`/api/v1/contacts/${contactId}/tracking`);
     expect(tracking.sessions.map((s: { pageCount: number; channel: string }) => [s.channel, s.pageCount])).toEqual([['organic_search', 2], ['paid_search', 2]]);

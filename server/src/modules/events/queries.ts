@@ -95,22 +95,22 @@ export async function contactTracking(db: DbOrTx, workspaceId: string, contactId
   };
 }
 
-/** A contact's events as timeline items: what they did on the website and in the product. */
+/** Contacts' events as timeline items: what they did on the website and in the product. */
 export async function eventTimelineItems(
-  db: DbOrTx, workspaceId: string, contactId: string, page: { limit: number; before: { at: Date; rank: number; id: number } | null; rank: number },
+  db: DbOrTx, workspaceId: string, contactIds: string[], page: { limit: number; before: { at: Date; rank: number; id: number } | null; rank: number },
 ): Promise<TimelineItem[]> {
   const rows = await db.selectFrom('events')
     .select(['id', 'type', 'name', 'occurred_at', 'session_id', 'channel', 'touch_owner', 'page_path',
       sql<Record<string, unknown>>`payload->'properties'`.as('properties'), sql<string | null>`coalesce(payload->'properties'->>'title', payload->'context'->'page'->>'title')`.as('title'),
       sql<string | null>`coalesce(payload->'properties'->>'url', payload->'context'->'page'->>'url')`.as('url'),
       sql<Record<string, unknown> | null>`payload->'traits'`.as('traits'), 'user_id',
-      sql<string | null>`payload->>'groupId'`.as('group_id'), sql<string | null>`payload->>'previousId'`.as('previous_id')])
-    .where('workspace_id', '=', workspaceId).where('contact_id', '=', contactId)
+      sql<string | null>`payload->>'groupId'`.as('group_id'), sql<string | null>`payload->>'previousId'`.as('previous_id'), 'contact_id'])
+    .where('workspace_id', '=', workspaceId).where('contact_id', 'in', contactIds)
     .where(beforeCursor(page.before, page.rank, { at: 'occurred_at', id: 'id' }))
     .orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
   return rows.map((row) => ({
-    id: row.id, occurredAt: row.occurred_at, kind: `event.${row.type}`, contactId, companyId: null, dealId: null,
-    actor: { type: 'contact', id: contactId, label: null }, source: { type: 'event', id: String(row.id) },
+    id: row.id, occurredAt: row.occurred_at, kind: `event.${row.type}`, contactId: row.contact_id, companyId: null, dealId: null,
+    actor: { type: 'contact', id: row.contact_id, label: null }, source: { type: 'event', id: String(row.id) },
     data: {
       type: row.type, name: row.name, path: row.page_path, title: row.title, url: row.url, sessionId: row.session_id,
       channel: row.channel, touchOwner: row.touch_owner, properties: row.properties ?? {},
