@@ -38,6 +38,7 @@ const sampleRequests: Record<string, (b: BRecords) => { path: string; body?: unk
   'GET /api/v1/events/:id': (b) => ({ path: `/api/v1/events/${b.eventId}` }),
   'GET /api/v1/contacts/:id/tracking': (b) => ({ path: `/api/v1/contacts/${b.contactId}/tracking` }),
   'GET /api/v1/tracking/settings': () => ({ path: '/api/v1/tracking/settings' }),
+  'POST /api/v1/tracking/write-keys': () => ({ path: '/api/v1/tracking/write-keys', body: { name: 'Site' } }),
   'PUT /api/v1/tracking/settings': () => ({ path: '/api/v1/tracking/settings', body: { retentionDays: 1, ownDomains: ['hijack.example'] } }),
   'DELETE /api/v1/contacts/:id': (b) => ({ path: `/api/v1/contacts/${b.contactId}` }),
   'GET /api/v1/contacts/:id/timeline': (b) => ({ path: `/api/v1/contacts/${b.contactId}/timeline` }),

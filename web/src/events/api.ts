@@ -103,6 +103,15 @@ export function useTrackingSettings() {
   return useQuery({ queryKey: eventKeys.settings, queryFn: () => api<TrackingSettings>('/tracking/settings') });
 }
 
+/** Write keys only send events: whoever may set up tracking may make one. */
+export function useCreateWriteKey() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => api<{ id: string; name: string; key: string }>('/tracking/write-keys', { method: 'POST', body: { name } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: eventKeys.settings }),
+  });
+}
+
 export function useSaveTrackingSettings() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -38,7 +38,7 @@ function TrackingSetup({ settings }: { settings: TrackingSettings }) {
           You need the admin or marketer role to change tracking settings.
         </Alert>
       )}
-      <SnippetCard settings={settings} canCreateKey={role === 'admin'} writeKey={writeKey} onWriteKeyChange={setChosenKey} />
+      <SnippetCard settings={settings} canCreateKey={canEdit} writeKey={writeKey} onWriteKeyChange={setChosenKey} />
       {writeKey && <ExamplesCard collectUrl={collectUrl} writeKey={writeKey} />}
       {/* Saved settings come back normalised (domains lower case, duplicates gone): start the form from them. */}
       <TrackingSettingsForm key={JSON.stringify(saved)} settings={saved} canEdit={canEdit} />

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Analytics } from '@segment/analytics-node';
 import { describe, expect, it } from 'vitest';
-import { useApiTestBed } from '../../test/harness.js';
+import { signIn, useApiTestBed } from '../../test/harness.js';
 
 const bed = useApiTestBed('Collect');
 
@@ -64,6 +64,17 @@ describe('the Segment-compatible collection API', () => {
     const [event] = await eventsOf('anonymousId=anon-body-key');
     expect(event).toMatchObject({ type: 'track', name: 'Signed Up' });
     expect(event!.payload.writeKey).toBeUndefined();
+  });
+
+  it('lets a marketer, but not a sales rep, make a write key for the snippet', async () => {
+    const marketer = await signIn(bed.server, bed.workspace.users.marketer);
+    const created = await bed.api('/api/v1/tracking/write-keys', { body: { name: 'Landing pages' }, cookie: marketer });
+    expect(created).toMatchObject({ status: 201, body: { name: 'Landing pages', key: expect.stringMatching(/^tdm_wk_/) } });
+    expect((await collect('/v1/track', { anonymousId: 'new-key', event: 'Works' }, { writeKey: created.body.key })).status).toBe(200);
+    const { body: settings } = await bed.api('/api/v1/tracking/settings');
+    expect(settings.writeKeys.map((key: { name: string }) => key.name)).toContain('Landing pages');
+    const sales = await signIn(bed.server, bed.workspace.users.sales);
+    expect((await bed.api('/api/v1/tracking/write-keys', { body: { name: 'Nope' }, cookie: sales })).status).toBe(403);
   });
 
   it('refuses an unknown write key and a missing one', async () => {

@@ -3,7 +3,7 @@ import Type, { type TSchema } from 'typebox';
 import type { AppContext } from '../../platform/context.js';
 import { workspaceAccess } from '../../platform/http/access-hook.js';
 import { DateTime, Uuid } from '../../platform/http/schema-types.js';
-import { listApiKeys } from '../accounts/index.js';
+import { createApiKey, listApiKeys } from '../accounts/index.js';
 import { getContact } from '../contacts/index.js';
 import { contactTracking, getEvent, listEvents } from './queries.js';
 import { getTrackingSettings, updateTrackingSettings } from './settings.js';
@@ -92,6 +92,25 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
     config: { access: 'workspace:read' },
     schema: { tags: ['events'], summary: 'Tracking settings, write keys and where the snippet loads from', response: { 200: SettingsView } },
   }, async (request) => settingsView(workspaceAccess(request).workspaceId));
+
+  // Write keys only send events (they are public in every page), so whoever sets up
+  // tracking may make one without the right to manage the API's secret keys.
+  app.post('/tracking/write-keys', {
+    config: { access: 'tracking:manage' },
+    schema: {
+      tags: ['events'], summary: 'Create a write key for the snippet and the Segment libraries',
+      body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+      response: { 201: Type.Object({ id: Uuid, name: Type.String(), key: Type.String() }) },
+    },
+  }, async (request, reply) => {
+    const access = workspaceAccess(request);
+    const key = await db.transaction().execute((trx) => createApiKey(trx, clock, {
+      workspaceId: access.workspaceId, kind: 'write', name: request.body.name, actor: access.actor,
+      createdBy: access.actor.type === 'user' ? access.actor.id : null, ip: request.ip,
+    }));
+    reply.status(201);
+    return { id: key.id, name: key.name, key: key.key };
+  });
 
   app.put('/tracking/settings', {
     config: { access: 'tracking:manage' },

@@ -1,12 +1,9 @@
-import { Alert, Anchor, Button, Code, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Code, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconKey, IconPlus } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router';
 import { errorMessage } from '../../api/client';
-import { useCreateApiKey } from '../../api/queries';
 import { CodeBlock } from '../../components/CodeBlock';
-import { eventKeys } from '../../events/api';
+import { useCreateWriteKey } from '../../events/api';
 import type { TrackingSettings } from '../../events/types';
 import { trackingSnippet } from './snippet';
 
@@ -57,16 +54,11 @@ export function SnippetCard({ settings, canCreateKey, writeKey, onWriteKeyChange
 }
 
 function NoWriteKey({ canCreateKey }: { canCreateKey: boolean }) {
-  const queryClient = useQueryClient();
-  const create = useCreateApiKey();
+  const create = useCreateWriteKey();
   const createKey = () =>
-    create.mutate(
-      { name: 'Website', kind: 'write' },
-      {
-        onSuccess: () => queryClient.invalidateQueries({ queryKey: eventKeys.settings }),
-        onError: (error) => notifications.show({ color: 'red', title: 'Could not create the write key', message: errorMessage(error) }),
-      },
-    );
+    create.mutate('Website', {
+      onError: (error) => notifications.show({ color: 'red', title: 'Could not create the write key', message: errorMessage(error) }),
+    });
 
   return (
     <Alert color="blue" variant="light" icon={<IconKey size={18} />} title="The snippet needs a write key">
@@ -76,11 +68,7 @@ function NoWriteKey({ canCreateKey }: { canCreateKey: boolean }) {
           {!canCreateKey && (
             <>
               {' '}
-              Ask an admin to create one in{' '}
-              <Anchor component={Link} to="/settings/api-keys" fz="sm">
-                API keys
-              </Anchor>
-              .
+              Ask an admin or a marketer to create one here.
             </>
           )}
         </Text>
