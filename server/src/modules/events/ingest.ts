@@ -212,8 +212,8 @@ async function writeBatch(scope: IdentityScope, rows: EventRow[], deltas: Map<st
     channel: delta.touch.channel, touch_owner: delta.touch.owner, source: delta.touch.source, medium: delta.touch.medium,
     campaign: delta.touch.campaign, referrer: delta.touch.referrer, landing_page: delta.touch.landingPage,
   }));
-  // Visitors change only when a userId is first seen on them.
-  const learned = [...scope.visitors.values()].filter((v) => v.learnedUserId).map((v) => ({ key: v.key, user_id: v.userId }));
+  // Visitors change only when a userId is first seen on them (rare: a separate statement).
+  const learned = [...scope.visitors.values()].filter((v) => v.learnedUserId);
   const { rows: inserted } = await sql<{ id: number; message_id: string }>`
     with visits as (
       insert into web_sessions (workspace_id, id, visitor_key, contact_id, started_at, last_event_at, event_count, page_count,
@@ -226,10 +226,6 @@ async function writeBatch(scope: IdentityScope, rows: EventRow[], deltas: Map<st
         event_count = web_sessions.event_count + excluded.event_count,
         page_count = web_sessions.page_count + excluded.page_count,
         contact_id = coalesce(web_sessions.contact_id, excluded.contact_id)
-    ), learned_user_ids as (
-      update visitors v set user_id = r.user_id
-        from jsonb_to_recordset(${JSON.stringify(learned)}::jsonb) as r(key text, user_id text)
-       where v.workspace_id = ${scope.workspaceId} and v.key = r.key and v.user_id is null
     )
     insert into events (workspace_id, received_at, occurred_at, type, name, message_id, anonymous_id, user_id, visitor_key,
                         contact_id, session_id, channel, touch_owner, page_path, payload)
@@ -239,6 +235,12 @@ async function writeBatch(scope: IdentityScope, rows: EventRow[], deltas: Map<st
              received_at timestamptz, occurred_at timestamptz, type event_type, name text, message_id text, anonymous_id text, user_id text, visitor_key text,
              contact_id uuid, session_id uuid, channel text, touch_owner text, page_path text, payload jsonb)
     returning id, message_id`.execute(scope.trx);
+  if (learned.length) {
+    await sql`
+      update visitors v set user_id = l.user_id
+        from unnest(${learned.map((v) => v.key)}::text[], ${learned.map((v) => v.userId)}::text[]) as l(key, user_id)
+       where v.workspace_id = ${scope.workspaceId} and v.key = l.key and v.user_id is null`.execute(scope.trx);
+  }
   const ids = new Map(inserted.map((row) => [row.message_id, row.id]));
   return rows.map((row) => ids.get(row.message_id)!);
 }
