@@ -49,8 +49,14 @@ export async function startEmbeddedPostgres(options: {
   const clusterDir = path.join(dataDir, 'pg');
   await mkdir(dataDir, { recursive: true, mode: 0o755 });
   const password = await readOrCreatePassword(path.join(dataDir, 'pg-password'));
-  const connectionString = (database = 'tandem') =>
-    `postgres://${superuser}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  // A unix socket in the cluster folder (the server may run as another user), where its path fits (sun_path holds 107 bytes): local
+  // connections skip the TCP stack, which a profile of event ingestion showed as a third of
+  // the API process's time. Otherwise loopback TCP.
+  const socketDir = path.resolve(clusterDir);
+  const useSocket = path.join(socketDir, `.s.PGSQL.${port}`).length < 100;
+  const connectionString = (database = 'tandem') => useSocket
+    ? `postgres://${superuser}:${encodeURIComponent(password)}@localhost:${port}/${database}?host=${encodeURIComponent(socketDir)}`
+    : `postgres://${superuser}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 
   if (existsSync(path.join(clusterDir, 'postmaster.pid')) && (await portAnswers(port))) {
     logger.debug({ port }, 'embedded postgres already running, attaching');
@@ -65,8 +71,7 @@ export async function startEmbeddedPostgres(options: {
     port,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
-    // Loopback TCP only: no unix socket in a directory that may not exist on this machine.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${useSocket ? socketDir : ''}`, '-c', 'max_connections=200'],
     onLog: (message: unknown) => logger.trace({ pg: String(message).trim() }, 'postgres'),
     onError: (error: unknown) => logger.debug({ err: error }, 'postgres'),
   });
