@@ -49,9 +49,10 @@ export async function startEmbeddedPostgres(options: {
   const clusterDir = path.join(dataDir, 'pg');
   await mkdir(dataDir, { recursive: true, mode: 0o755 });
   const password = await readOrCreatePassword(path.join(dataDir, 'pg-password'));
-  // A unix socket in the cluster folder (the server may run as another user), where its path fits (sun_path holds 107 bytes): local
-  // connections skip the TCP stack, which a profile of event ingestion showed as a third of
-  // the API process's time. Otherwise loopback TCP.
+  // Local connections go through a unix socket in the cluster folder (PostgreSQL may run as
+  // another user, who owns that folder), when its path fits in sun_path's 107 bytes: a
+  // profile of event ingestion showed loopback TCP as a third of the API process's time.
+  // Otherwise loopback TCP.
   const socketDir = path.resolve(clusterDir);
   const useSocket = path.join(socketDir, `.s.PGSQL.${port}`).length < 100;
   const connectionString = (database = 'tandem') => useSocket
