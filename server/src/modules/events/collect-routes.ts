@@ -97,8 +97,9 @@ export function collectRoutes(ctx: AppContext): FastifyPluginAsync {
       if (!isObject(body)) throw badRequest('the body must be a JSON object', 'body');
       const src = await authenticate(request, body);
       const settings = await cachedTrackingSettings(ctx.db, src.workspaceId);
-      // The visitor asked not to be tracked and the workspace honours it: accept, store nothing.
-      if (settings.respectDoNotTrack && request.headers.dnt === '1') return { success: true };
+      // The visitor asked not to be tracked (Do-Not-Track, or its successor Global Privacy
+      // Control) and the workspace honours it: accept, store nothing.
+      if (settings.respectDoNotTrack && (request.headers.dnt === '1' || request.headers['sec-gpc'] === '1')) return { success: true };
 
       const receivedAt = ctx.clock.now();
       const events: IncomingEvent[] = [];

@@ -77,6 +77,24 @@ describe('the Segment-compatible collection API', () => {
     expect((await bed.api('/api/v1/tracking/write-keys', { body: { name: 'Nope' }, cookie: sales })).status).toBe(403);
   });
 
+  it('stores nothing from a browser that asks not to be tracked, once the workspace honours it', async () => {
+    const send = (headers: Record<string, string>, anonymousId: string) => fetch(`${bed.server.url}/v1/page`, {
+      method: 'POST', headers: { 'content-type': 'text/plain', ...headers },
+      body: JSON.stringify({ writeKey: bed.workspace.writeKey, anonymousId, properties: { path: '/' } }),
+    });
+    await send({ dnt: '1' }, 'dnt-before');
+    expect(await eventsOf('anonymousId=dnt-before')).toHaveLength(1);
+    await bed.api('/api/v1/tracking/settings', { method: 'PUT', body: { respectDoNotTrack: true } });
+    for (const [headers, visitor] of [[{ dnt: '1' }, 'dnt-after'], [{ 'sec-gpc': '1' }, 'gpc-after']] as const) {
+      const response = await send(headers, visitor);
+      expect(await response.json()).toEqual({ success: true });
+      expect(await eventsOf(`anonymousId=${visitor}`)).toEqual([]);
+    }
+    await send({}, 'no-signal');
+    expect(await eventsOf('anonymousId=no-signal')).toHaveLength(1);
+    await bed.api('/api/v1/tracking/settings', { method: 'PUT', body: { respectDoNotTrack: false } });
+  });
+
   it('refuses an unknown write key and a missing one', async () => {
     expect((await collect('/v1/track', { anonymousId: 'a', event: 'x' }, { writeKey: 'tdm_wk_nope' })).status).toBe(401);
     const response = await fetch(`${bed.server.url}/v1/track`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ anonymousId: 'a', event: 'x' }) });
