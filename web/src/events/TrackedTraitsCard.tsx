@@ -1,6 +1,6 @@
-import { Button, Collapse, Text } from '@mantine/core';
+import { Collapse, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import { DisclosureButton } from '../components/DisclosureButton';
 import { PropertyList, SectionCard } from '../crm/shared/RecordLayout';
 
 function formatTrait(value: unknown): string {
@@ -18,15 +18,7 @@ export function TrackedTraitsCard({ traits }: { traits: Record<string, unknown> 
       title="Tracked traits"
       count={entries.length}
       actions={
-        <Button
-          variant="subtle"
-          size="compact-xs"
-          onClick={toggle}
-          aria-expanded={opened}
-          rightSection={opened ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
-        >
-          {opened ? 'Hide' : 'Show'}
-        </Button>
+        <DisclosureButton opened={opened} onToggle={toggle} show="Show" hide="Hide" />
       }
     >
       {!opened && (

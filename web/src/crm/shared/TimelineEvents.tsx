@@ -1,8 +1,8 @@
-import { Anchor, Box, Button, Collapse, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Box, Collapse, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { formatDateTime } from '../../app/format';
+import { DisclosureButton } from '../../components/DisclosureButton';
 import { channelLabel } from '../../events/labels';
 import type { TimelineItem } from '../types';
 
@@ -115,15 +115,7 @@ export function VisitBody({ pages }: { pages: TimelineItem[] }) {
         <Text fz="sm" fw={500}>
           Visited the website{channel === 'direct' ? '' : ` from ${channelLabel(channel)}`}: {pages.length} pages
         </Text>
-        <Button
-          variant="subtle"
-          size="compact-xs"
-          onClick={toggle}
-          aria-expanded={opened}
-          rightSection={opened ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
-        >
-          {opened ? 'Hide pages' : 'Show pages'}
-        </Button>
+        <DisclosureButton opened={opened} onToggle={toggle} show="Show pages" hide="Hide pages" />
       </Group>
       {!opened && (
         <Text fz="xs" c="dimmed" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
