@@ -15,7 +15,7 @@ export { applyCompanyTraits, applyContactTraits, createContactFromTraits, traits
 export { mergeContacts } from './merge.js';
 export { searchRecords, type SearchHit } from './search.js';
 export {
-  beforeCursor, listTimeline, recordTouchpoint, registerTimelineSource, removeTouchpoints, type TimelineItem, type Touchpoint,
+  beforeCursor, listTimeline, recordTouchpoint, registerTimelineSource, removeTouchpoints, type TimelineItem, type TimelineSourcePage, type Touchpoint,
 } from './timeline.js';
 export { listCustomFields, validateCustomValues } from './custom-fields.js';
 export { checkOwner, resolveId } from './records.js';

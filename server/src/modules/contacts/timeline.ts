@@ -55,22 +55,27 @@ export interface TimelinePage {
 
 export type TimelineSubject = { contactId: string } | { companyId: string } | { dealId: string };
 
+/** A position in a timeline: time, then source rank (0 = the timeline's own), then id, all descending. */
+export type TimelineCursor = { at: Date; rank: number; id: number };
+
+export interface TimelineSourcePage {
+  limit: number;
+  before: TimelineCursor | null;
+  rank: number;
+}
+
 /**
  * Another module's touchpoints that live in its own tables (tracked events, say): it
  * returns the items of these contacts older than `before`, newest first. Its items sort
  * after the timeline's own at the same instant; `rank` orders sources, ids order items
  * within one.
  */
-export type TimelineSource = (
-  db: DbOrTx, workspaceId: string, contactIds: string[], page: { limit: number; before: { at: Date; rank: number; id: number } | null; rank: number },
-) => Promise<TimelineItem[]>;
+export type TimelineSource = (db: DbOrTx, workspaceId: string, contactIds: string[], page: TimelineSourcePage) => Promise<TimelineItem[]>;
 const timelineSources: TimelineSource[] = [];
 
 export function registerTimelineSource(source: TimelineSource): void {
   timelineSources.push(source);
 }
-
-type Cursor = { at: Date; rank: number; id: number };
 
 // A company's timeline shows the registered sources' items of this many of its people.
 const companyPeopleShown = 1000;
@@ -102,7 +107,7 @@ export async function listTimeline(db: DbOrTx, workspaceId: string, subject: Tim
   };
 }
 
-function decodeTimelineCursor(cursor: string): Cursor {
+function decodeTimelineCursor(cursor: string): TimelineCursor {
   const [at, position] = decodeCursor(cursor);
   const [rank, id] = String(position).includes(':') ? String(position).split(':').map(Number) : [0, Number(position)];
   const time = new Date(at as string);
@@ -114,7 +119,7 @@ function decodeTimelineCursor(cursor: string): Cursor {
  * Rows "before" a cursor in (time desc, rank desc, id desc) order, for a source of `rank`:
  * at the cursor's instant, a lower-ranked source's rows all come after it.
  */
-export function beforeCursor(before: Cursor | null, rank: number, columns: { at: string; id: string }) {
+export function beforeCursor(before: TimelineCursor | null, rank: number, columns: { at: string; id: string }) {
   if (!before) return sql<boolean>`true`;
   const at = sql.ref(columns.at);
   const id = sql.ref(columns.id);
@@ -123,7 +128,7 @@ export function beforeCursor(before: Cursor | null, rank: number, columns: { at:
   return sql<boolean>`(${at}, ${id}) < (${before.at}, ${before.id})`;
 }
 
-async function ownEntries(db: DbOrTx, workspaceId: string, subject: TimelineSubject, limit: number, before: Cursor | null) {
+async function ownEntries(db: DbOrTx, workspaceId: string, subject: TimelineSubject, limit: number, before: TimelineCursor | null) {
   let query = db.selectFrom('timeline_entries').selectAll().where('workspace_id', '=', workspaceId);
   if ('contactId' in subject) query = query.where('contact_id', '=', subject.contactId);
   else if ('dealId' in subject) query = query.where('deal_id', '=', subject.dealId);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import type { DbOrTx } from '../../platform/db/database.js';
+import { withSavepoint } from '../../platform/db/savepoint.js';
 import { isHttpError } from '../../platform/http/errors.js';
 import type { AuditActor } from '../accounts/index.js';
 import { type Company, type CompanyInput, getCompany, updateCompany } from './companies.js';
@@ -104,13 +105,10 @@ async function writeTraits<T>(
   if (!entries.length) return { record: current, skipped };
   let record = current;
   const attempt = async (input: Record<string, unknown>) => {
-    await sql`savepoint traits`.execute(db);
     try {
-      record = await update(input);
-      await sql`release savepoint traits`.execute(db);
+      record = await withSavepoint(db, () => update(input));
       return null;
     } catch (error) {
-      await sql`rollback to savepoint traits`.execute(db);
       if (isHttpError(error)) return error.message;
       throw error;
     }
@@ -145,13 +143,10 @@ export async function createContactFromTraits(
   changed.delete('email');
   const mapped = await mappedInput(db, workspaceId, 'contact', changed, contactTraitFields, mappings);
   const input = { ...mapped.input, ...(Object.keys(mapped.custom).length ? { custom: mapped.custom } : {}), ...base } as ContactInput;
-  await sql`savepoint create_from_traits`.execute(db);
   let contact: Contact;
   try {
-    contact = await createContact(db, clock, workspaceId, actor, input);
-    await sql`release savepoint create_from_traits`.execute(db);
+    contact = await withSavepoint(db, () => createContact(db, clock, workspaceId, actor, input));
   } catch (error) {
-    await sql`rollback to savepoint create_from_traits`.execute(db);
     if (!isHttpError(error)) throw error;
     // A trait a field refuses: create with the identity alone, then write trait by trait.
     contact = await createContact(db, clock, workspaceId, actor, base);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { badRequest, type HttpError } from '../../platform/http/errors.js';
+import { withSavepoint } from '../../platform/db/savepoint.js';
+import { badRequest, isHttpError } from '../../platform/http/errors.js';
 import { findContactByEmail, getCompany, registerImportWriter } from '../contacts/index.js';
 import { createDeal } from './deals.js';
 import { listPipelines } from './pipelines.js';
@@ -16,40 +17,38 @@ export function registerDealImport(): void {
     for (const row of rows) {
       const values = row.values as Record<string, string | number | undefined>;
       // A row that fails half-way leaves nothing behind: each row is its own savepoint.
-      await sql`savepoint deal_row`.execute(db);
       try {
-        const pipeline = values.pipeline
-          ? pipelines.find((p) => p.name.toLowerCase() === String(values.pipeline).toLowerCase())
-          : pipelines[0];
-        if (!pipeline) throw badRequest(`pipeline "${values.pipeline}" does not exist`, 'pipeline');
-        const stage = values.stage
-          ? pipeline.stages.find((s) => s.name.toLowerCase() === String(values.stage).toLowerCase())
-          : pipeline.stages.find((s) => s.kind === 'open');
-        if (!stage) throw badRequest(`stage "${values.stage}" is not a stage of ${pipeline.name}`, 'stage');
-        let companyId: string | undefined;
-        if (row.companyDomain || row.companyName) {
-          const company = await db.selectFrom('companies').select('id').where('workspace_id', '=', workspaceId)
-            .where((eb) => row.companyDomain ? eb('domain', '=', row.companyDomain) : eb(sql`lower(name)`, '=', row.companyName!.toLowerCase()))
-            .executeTakeFirst();
-          if (!company) throw badRequest(`company ${row.companyDomain ?? row.companyName} does not exist; import companies first`, row.companyDomain ? 'companyDomain' : 'companyName');
-          companyId = (await getCompany(db, workspaceId, company.id)).id;
-        }
-        const contact = values.contact_email ? await findContactByEmail(db, workspaceId, String(values.contact_email)) : null;
-        if (values.contact_email && !contact) throw badRequest(`contact ${values.contact_email} does not exist`, 'contactEmail');
-        await createDeal(db, clock, workspaceId, actor, {
-          name: String(values.name), pipelineId: pipeline.id, stageId: stage.id,
-          amount: values.amount as number | undefined, currency: values.currency as string | undefined,
-          expectedCloseDate: values.expected_close_date as string | undefined, ownerId: values.owner_id as string | undefined,
-          companyId, lostReason: values.lost_reason as string | undefined, custom: row.custom,
-          contacts: contact ? [{ contactId: contact.id, role: null }] : undefined,
+        await withSavepoint(db, async () => {
+          const pipeline = values.pipeline
+            ? pipelines.find((p) => p.name.toLowerCase() === String(values.pipeline).toLowerCase())
+            : pipelines[0];
+          if (!pipeline) throw badRequest(`pipeline "${values.pipeline}" does not exist`, 'pipeline');
+          const stage = values.stage
+            ? pipeline.stages.find((s) => s.name.toLowerCase() === String(values.stage).toLowerCase())
+            : pipeline.stages.find((s) => s.kind === 'open');
+          if (!stage) throw badRequest(`stage "${values.stage}" is not a stage of ${pipeline.name}`, 'stage');
+          let companyId: string | undefined;
+          if (row.companyDomain || row.companyName) {
+            const company = await db.selectFrom('companies').select('id').where('workspace_id', '=', workspaceId)
+              .where((eb) => row.companyDomain ? eb('domain', '=', row.companyDomain) : eb(sql`lower(name)`, '=', row.companyName!.toLowerCase()))
+              .executeTakeFirst();
+            if (!company) throw badRequest(`company ${row.companyDomain ?? row.companyName} does not exist; import companies first`, row.companyDomain ? 'companyDomain' : 'companyName');
+            companyId = (await getCompany(db, workspaceId, company.id)).id;
+          }
+          const contact = values.contact_email ? await findContactByEmail(db, workspaceId, String(values.contact_email)) : null;
+          if (values.contact_email && !contact) throw badRequest(`contact ${values.contact_email} does not exist`, 'contactEmail');
+          await createDeal(db, clock, workspaceId, actor, {
+            name: String(values.name), pipelineId: pipeline.id, stageId: stage.id,
+            amount: values.amount as number | undefined, currency: values.currency as string | undefined,
+            expectedCloseDate: values.expected_close_date as string | undefined, ownerId: values.owner_id as string | undefined,
+            companyId, lostReason: values.lost_reason as string | undefined, custom: row.custom,
+            contacts: contact ? [{ contactId: contact.id, role: null }] : undefined,
+          });
         });
-        await sql`release savepoint deal_row`.execute(db);
         counts.created++;
       } catch (error) {
-        const failure = error as HttpError;
-        if (!failure.statusCode || failure.statusCode >= 500) throw error;
-        await sql`rollback to savepoint deal_row`.execute(db);
-        counts.reject(row.line, failure.field ?? null, failure.message, row.values);
+        if (!isHttpError(error)) throw error;
+        counts.reject(row.line, error.field ?? null, error.message, row.values);
       }
     }
   });

@@ -7,7 +7,7 @@ import { badRequest, errorHandler, httpError, serviceUnavailable, unauthorized }
 import { resolveApiKey } from '../accounts/index.js';
 import { AddressRateLimit, GroupCommit } from './backpressure.js';
 import { ingestEvents, type IngestSource } from './ingest.js';
-import { type EventRejection, type IncomingEvent, InvalidEvent, maxBatchBytes, maxEventBytes, readEvent } from './payload.js';
+import { type EventRejection, type IncomingEvent, InvalidEvent, isJsonObject, maxBatchBytes, maxEventBytes, readEvent } from './payload.js';
 import { cachedTrackingSettings } from './settings.js';
 import type { EventType } from './tables.js';
 
@@ -24,10 +24,6 @@ const retryableCodes = new Set(['40001', '40P01', '53300', '57P03', '08006', '08
 const keyCacheMs = 30_000;
 
 type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function collectRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
@@ -75,6 +71,8 @@ export function collectRoutes(ctx: AppContext): FastifyPluginAsync {
         workspaceId: access.workspaceId, actor: { ...access.actor, label: `${access.actor.label} (tracking)` },
       });
       keys.set(writeKey, { at: Date.now(), source: resolved });
+      // A failed look-up (the database briefly away) is not remembered.
+      resolved.catch(() => keys.delete(writeKey));
       if (keys.size > 10_000) keys.delete(keys.keys().next().value!);
       return resolved;
     }
@@ -94,7 +92,7 @@ export function collectRoutes(ctx: AppContext): FastifyPluginAsync {
     async function receive(request: FastifyRequest, reply: FastifyReply, type: EventType | 'batch') {
       rateLimit.check(request.ip);
       const body = request.body;
-      if (!isObject(body)) throw badRequest('the body must be a JSON object', 'body');
+      if (!isJsonObject(body)) throw badRequest('the body must be a JSON object', 'body');
       const src = await authenticate(request, body);
       const settings = await cachedTrackingSettings(ctx.db, src.workspaceId);
       // The visitor asked not to be tracked (Do-Not-Track, or its successor Global Privacy
@@ -108,19 +106,16 @@ export function collectRoutes(ctx: AppContext): FastifyPluginAsync {
         if (!Array.isArray(body.batch)) throw badRequest('batch must be an array of events', 'batch');
         if (!body.batch.length) throw badRequest('batch is empty', 'batch');
         const batchSentAt = typeof body.sentAt === 'string' && !Number.isNaN(Date.parse(body.sentAt)) ? new Date(body.sentAt) : null;
-        const sharedContext = isObject(body.context) ? body.context : null;
+        const sharedContext = isJsonObject(body.context) ? body.context : null;
         body.batch.forEach((raw: unknown, index: number) => {
           try {
-            const item = sharedContext && isObject(raw) && raw.context === undefined ? { ...raw, context: sharedContext } : raw;
+            const item = sharedContext && isJsonObject(raw) && raw.context === undefined ? { ...raw, context: sharedContext } : raw;
             events.push(readEvent(item, { index, batchSentAt, receivedAt }));
           } catch (error) {
             if (!(error instanceof InvalidEvent)) throw error;
             rejected.push({ index, field: `batch[${index}].${error.field}`, message: error.message });
           }
         });
-        if (!events.length) {
-          return reply.status(400).send({ statusCode: 400, error: 'Bad Request', message: `no event in the batch is valid: ${rejected[0]!.message}`, field: rejected[0]!.field, rejected });
-        }
       } else {
         try {
           events.push(readEvent(body, { index: 0, type, receivedAt }));
@@ -130,12 +125,14 @@ export function collectRoutes(ctx: AppContext): FastifyPluginAsync {
         }
       }
 
-      for (const rejection of await writer.submit({ source: src, events })) {
+      for (const rejection of events.length ? await writer.submit({ source: src, events }) : []) {
         rejected.push(type === 'batch' ? { ...rejection, field: `batch[${rejection.index}].${rejection.field}` } : rejection);
       }
+      // Nothing stored: a 400, so that clients do not count the batch as delivered.
       const sent = type === 'batch' ? (body.batch as unknown[]).length : 1;
       if (rejected.length === sent) {
-        return reply.status(400).send({ statusCode: 400, error: 'Bad Request', message: rejected[0]!.message, field: rejected[0]!.field, rejected });
+        const first = rejected[0]!;
+        return reply.status(400).send({ statusCode: 400, error: 'Bad Request', message: sent > 1 ? `no event in the batch is valid: ${first.message}` : first.message, field: first.field, rejected });
       }
       return rejected.length ? { success: true, rejected } : { success: true };
     }

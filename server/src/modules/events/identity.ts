@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import type { Tx } from '../../platform/db/database.js';
+import { withSavepoint } from '../../platform/db/savepoint.js';
 import type { Logger } from '../../platform/logger.js';
 import { isHttpError } from '../../platform/http/errors.js';
 import { normaliseEmail } from '../../platform/text.js';
@@ -71,13 +72,9 @@ async function userContact(scope: IdentityScope, userId: string | null): Promise
 
 /** Runs a step that may be refused (a CRM rule, a race on a unique email) without losing the batch. */
 async function attempt<T>(scope: IdentityScope, what: string, step: () => Promise<T>): Promise<T | null> {
-  await sql`savepoint identity_step`.execute(scope.trx);
   try {
-    const result = await step();
-    await sql`release savepoint identity_step`.execute(scope.trx);
-    return result;
+    return await withSavepoint(scope.trx, step);
   } catch (error) {
-    await sql`rollback to savepoint identity_step`.execute(scope.trx);
     const known = isHttpError(error) || (error as { code?: string }).code === '23505';
     if (!known) throw error;
     scope.logger.warn({ workspaceId: scope.workspaceId, reason: (error as Error).message }, `tracking could not ${what}`);

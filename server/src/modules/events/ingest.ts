@@ -7,7 +7,7 @@ import { normaliseEmail } from '../../platform/text.js';
 import { publishBatch } from './fanout.js';
 import { alias, group, identify, type IdentityScope, linkVisitors, type VisitorState } from './identity.js';
 import { ensureEventPartitions } from './partitions.js';
-import { campaignOf, type EventRejection, type IncomingEvent, pageOf } from './payload.js';
+import { campaignContext, type EventRejection, type IncomingEvent, pageOf } from './payload.js';
 import { assignSessions, type SessionDelta } from './sessions.js';
 import { cachedTrackingSettings } from './settings.js';
 import { classifyTouch, touchKey, type TouchSource } from './touchpoints.js';
@@ -183,11 +183,15 @@ interface EventRow {
 
 function placeInVisits(scope: IdentityScope, events: IncomingEvent[], contactOf: (event: IncomingEvent) => string | null, deltas: Map<string, SessionDelta>): EventRow[] {
   const byVisitor = new Map<string, IncomingEvent[]>();
-  for (const event of events) byVisitor.set(event.visitorKey, [...(byVisitor.get(event.visitorKey) ?? []), event]);
+  for (const event of events) {
+    const list = byVisitor.get(event.visitorKey);
+    if (list) list.push(event);
+    else byVisitor.set(event.visitorKey, [event]);
+  }
   const rows = new Map<IncomingEvent, EventRow>();
   for (const [key, visitorEvents] of byVisitor) {
     const pages = visitorEvents.map(pageOf);
-    const touches = visitorEvents.map((event, i) => classifyTouch({ url: pages[i]!.url, referrer: pages[i]!.referrer, campaign: campaignOf(event) }, scope.settings));
+    const touches = visitorEvents.map((event, i) => classifyTouch({ url: pages[i]!.url, referrer: pages[i]!.referrer, campaign: campaignContext(event) }, scope.settings));
     const assigned = assignSessions(key, scope.visitors.get(key)!, visitorEvents.map((event, i) => ({
       occurredAt: event.occurredAt, isPage: event.type === 'page' || event.type === 'screen', touch: touches[i]!,
     })), deltas);

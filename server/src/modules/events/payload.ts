@@ -46,14 +46,14 @@ export class InvalidEvent extends Error {
   }
 }
 
-function isObject(value: unknown): value is Json {
+export function isJsonObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function objectField(event: Json, field: string): Json {
   const value = event[field];
   if (value === undefined || value === null) return {};
-  if (!isObject(value)) throw new InvalidEvent(field, `${field} must be an object`);
+  if (!isJsonObject(value)) throw new InvalidEvent(field, `${field} must be an object`);
   return value;
 }
 
@@ -109,7 +109,7 @@ export interface ReadContext {
 }
 
 export function readEvent(raw: unknown, context: ReadContext): IncomingEvent {
-  if (!isObject(raw)) throw new InvalidEvent('event', 'an event must be a JSON object');
+  if (!isJsonObject(raw)) throw new InvalidEvent('event', 'an event must be a JSON object');
   const size = Buffer.byteLength(JSON.stringify(raw));
   if (size > maxEventBytes) throw new InvalidEvent('event', `the event is ${size} bytes; at most ${maxEventBytes} bytes (32 KB) are accepted`);
 
@@ -155,7 +155,7 @@ export function readEvent(raw: unknown, context: ReadContext): IncomingEvent {
 
 /** The page an event happened on, from page properties or the context analytics.js sends. */
 export function pageOf(event: IncomingEvent): { url: string | null; path: string | null; referrer: string | null; title: string | null } {
-  const page = isObject(event.context.page) ? event.context.page : {};
+  const page = isJsonObject(event.context.page) ? event.context.page : {};
   const pick = (key: string) => {
     const value = (event.type === 'page' ? event.properties[key] : undefined) ?? page[key];
     return typeof value === 'string' && value ? value : null;
@@ -172,6 +172,7 @@ export function pageOf(event: IncomingEvent): { url: string | null; path: string
   return { url, path: path ? path.slice(0, 1000) : null, referrer: pick('referrer'), title: pick('title') };
 }
 
-export function campaignOf(event: IncomingEvent): Json | null {
-  return isObject(event.context.campaign) ? event.context.campaign : null;
+/** The campaign analytics libraries put in the context (utm_* of the landing page). */
+export function campaignContext(event: IncomingEvent): Json | null {
+  return isJsonObject(event.context.campaign) ? event.context.campaign : null;
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { notFound } from '../../platform/http/errors.js';
-import { beforeCursor, contactSummaries, listContactIdentities, type TimelineItem } from '../contacts/index.js';
+import { beforeCursor, contactSummaries, listContactIdentities, type TimelineItem, type TimelineSourcePage } from '../contacts/index.js';
 import type { EventType } from './tables.js';
 
 /** What the live event view and the API show of a stored event. */
@@ -97,7 +97,7 @@ export async function contactTracking(db: DbOrTx, workspaceId: string, contactId
 
 /** Contacts' events as timeline items: what they did on the website and in the product. */
 export async function eventTimelineItems(
-  db: DbOrTx, workspaceId: string, contactIds: string[], page: { limit: number; before: { at: Date; rank: number; id: number } | null; rank: number },
+  db: DbOrTx, workspaceId: string, contactIds: string[], page: TimelineSourcePage,
 ): Promise<TimelineItem[]> {
   const rows = await db.selectFrom('events')
     .select(['id', 'type', 'name', 'occurred_at', 'session_id', 'channel', 'touch_owner', 'page_path',
