@@ -11,7 +11,7 @@ export {
   companyByIdentity, contactsByIdentity, type KnownIdentities, linkCompanyIdentity, linkContactIdentity, listContactIdentities, lookupIdentities,
   recordTouches,
 } from './identities.js';
-export { applyCompanyTraits, applyContactTraits, createContactFromTraits, traitsUnchanged } from './traits.js';
+export { applyCompanyTraits, applyContactTraits, createContactFromTraits, mappableContactFields, traitsUnchanged } from './traits.js';
 export { mergeContacts } from './merge.js';
 export { searchRecords, type SearchHit } from './search.js';
 export {

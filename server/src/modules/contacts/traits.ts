@@ -17,6 +17,9 @@ import type { CrmObject } from './tables.js';
  * A mapped field is written only when its trait changed since the last identify, so a
  * correction a sales rep made by hand is not undone by the next page load.
  */
+/** The contact fields a workspace may map a trait to (besides custom.<key>). */
+export const mappableContactFields: readonly string[] = ['email', 'firstName', 'lastName', 'phone', 'jobTitle', 'persona', 'seniority', 'country', 'city', 'timezone', 'source'];
+
 const contactTraitFields: Record<string, string> = {
   email: 'email', firstName: 'firstName', first_name: 'firstName', lastName: 'lastName', last_name: 'lastName',
   phone: 'phone', title: 'jobTitle', jobTitle: 'jobTitle', job_title: 'jobTitle', seniority: 'seniority', persona: 'persona',

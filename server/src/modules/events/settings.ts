@@ -2,7 +2,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { badRequest } from '../../platform/http/errors.js';
 import { type AuditActor, recordAudit } from '../accounts/index.js';
-import { normaliseDomain } from '../contacts/index.js';
+import { mappableContactFields, normaliseDomain } from '../contacts/index.js';
 
 export interface TrackingSettings {
   retentionDays: number;
@@ -40,8 +40,6 @@ export function cachedTrackingSettings(db: DbOrTx, workspaceId: string): Promise
   return settings;
 }
 
-const mappableFields = new Set(['email', 'firstName', 'lastName', 'phone', 'jobTitle', 'persona', 'seniority', 'country', 'city', 'timezone', 'source']);
-
 function domains(list: string[], field: string): string[] {
   return [...new Set(list.map((entry, index) => {
     const domain = normaliseDomain(entry);
@@ -57,8 +55,8 @@ export async function updateTrackingSettings(
   next.ownDomains = domains(next.ownDomains, 'ownDomains');
   next.partnerDomains = domains(next.partnerDomains, 'partnerDomains');
   for (const [trait, field] of Object.entries(next.traitMappings)) {
-    if (!mappableFields.has(field) && !/^custom\.[a-z][a-z0-9_]{0,62}$/.test(field)) {
-      throw badRequest(`traitMappings.${trait}: "${field}" is not a contact field (${[...mappableFields].join(', ')} or custom.<key>)`, `traitMappings.${trait}`);
+    if (!mappableContactFields.includes(field) && !/^custom\.[a-z][a-z0-9_]{0,62}$/.test(field)) {
+      throw badRequest(`traitMappings.${trait}: "${field}" is not a contact field (${mappableContactFields.join(', ')} or custom.<key>)`, `traitMappings.${trait}`);
     }
   }
   const values = {
