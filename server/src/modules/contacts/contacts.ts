@@ -175,12 +175,14 @@ export async function getContact(db: DbOrTx, workspaceId: string, id: string): P
 }
 
 /** Names and emails of contacts, for views that show who an id is (missing ids are absent). */
-export async function contactSummaries(db: DbOrTx, workspaceId: string, ids: string[]): Promise<Map<string, { id: string; name: string; email: string | null }>> {
+export async function contactSummaries(db: DbOrTx, workspaceId: string, ids: string[]): Promise<Map<string, { id: string; name: string; email: string | null; companyName: string | null }>> {
   if (!ids.length) return new Map();
-  const rows = await db.selectFrom('contacts').select(['id', 'first_name', 'last_name', 'email'])
-    .where('workspace_id', '=', workspaceId).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db.selectFrom('contacts')
+    .leftJoin('companies', (join) => join.onRef('companies.workspace_id', '=', 'contacts.workspace_id').onRef('companies.id', '=', 'contacts.company_id'))
+    .select(['contacts.id', 'contacts.first_name', 'contacts.last_name', 'contacts.email', 'companies.name as company_name'])
+    .where('contacts.workspace_id', '=', workspaceId).where('contacts.id', 'in', [...new Set(ids)]).execute();
   return new Map(rows.map((row) => [row.id, {
-    id: row.id, email: row.email,
+    id: row.id, email: row.email, companyName: row.company_name,
     name: [row.first_name, row.last_name].filter(Boolean).join(' ') || row.email || 'Unnamed contact',
   }]));
 }

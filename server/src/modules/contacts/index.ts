@@ -2,10 +2,12 @@ import type { TandemModule } from '../../platform/module.js';
 import { importRoutes } from './import-routes.js';
 import { everyPeriod } from '../../platform/jobs/periodic.js';
 import { cleanUpImports, importQueue, runImport } from './imports.js';
+import { companiesChangedQueue, contactsChangedQueue, handleCompaniesChanged, handleContactsChanged } from './change-feed.js';
 import { contactRoutes } from './routes.js';
 
 export { createCompany, findCompanyByDomain, getCompany, updateCompany, type Company } from './companies.js';
-export { contactSummaries, createContact, findContactByEmail, getContact, updateContact, type Contact } from './contacts.js';
+export { contactSummaries, createContact, findContactByEmail, getContact, lifecycleStages, updateContact, type Contact } from './contacts.js';
+export { type ContactChange, onContactsChanged } from './change-feed.js';
 export { normaliseDomain } from './domains.js';
 export {
   companyByIdentity, contactsByIdentity, type KnownIdentities, linkCompanyIdentity, linkContactIdentity, listContactIdentities, lookupIdentities,
@@ -19,7 +21,7 @@ export {
 } from './timeline.js';
 export { listCustomFields, validateCustomValues } from './custom-fields.js';
 export { checkOwner, resolveId } from './records.js';
-export type { CustomValues, Touch } from './tables.js';
+export type { CustomFieldType, CustomValues, Touch } from './tables.js';
 export { onMerge, type MergeHook } from './merge.js';
 export { registerImportWriter, type ImportWriter } from './imports.js';
 export { RowRejection, type PreparedRow } from './import-fields.js';
@@ -34,6 +36,8 @@ export const contactsModule: TandemModule = {
   jobs: (ctx) => ({
     [importQueue]: async (job) => runImport(ctx.db, ctx.clock, ctx.logger, job.workspaceId!, String(job.payload.importId)),
     'contacts.import_cleanup': async () => cleanUpImports(ctx.db, ctx.clock),
+    [contactsChangedQueue]: async (job) => handleContactsChanged(ctx, job),
+    [companiesChangedQueue]: async (job) => handleCompaniesChanged(ctx, job),
   }),
   tickers: [everyPeriod('contacts.import_cleanup', 3600_000)],
 };

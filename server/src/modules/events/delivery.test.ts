@@ -30,7 +30,7 @@ function events(count: number, prefix: string, at = database.ctx.clock.now()) {
 describe('fan-out to the modules that react to events', () => {
   it('gives every consumer every event exactly once, even when a job runs twice', async () => {
     const seen: number[] = [];
-    registerEventConsumer({ name: 'test-consumer', handle: async (_trx, _ctx, _workspaceId, batch: StoredEvent[]) => { seen.push(...batch.map((e) => e.id)); } });
+    registerEventConsumer({ name: 'test-consumer', handle: async (_trx, _ctx, _workspaceId, batch) => { seen.push(...batch.events.map((e) => e.id)); } });
     try {
       const { ctx } = database;
       await ingestEvents(ctx, { workspaceId: workspace.workspaceId, actor }, events(7, 'fan-a'));

@@ -25,9 +25,19 @@ export interface StoredEvent {
   properties: Record<string, unknown>;
 }
 
+/**
+ * A stored batch as a consumer sees it: its events, and the contacts that identity
+ * resolution gave an earlier anonymous history to in the same transaction (their past
+ * events changed owner without being new).
+ */
+export interface StoredBatch {
+  events: StoredEvent[];
+  relinkedContacts: string[];
+}
+
 export interface EventConsumer {
   name: string;
-  handle(trx: Tx, ctx: AppContext, workspaceId: string, events: StoredEvent[]): Promise<void>;
+  handle(trx: Tx, ctx: AppContext, workspaceId: string, batch: StoredBatch): Promise<void>;
 }
 
 export const fanoutQueue = 'events.fanout';
@@ -41,11 +51,15 @@ export function unregisterEventConsumer(name: string): void {
   consumers.delete(name);
 }
 
-export async function publishBatch(db: DbOrTx, clock: Clock, workspaceId: string, stored: { id: number; occurredAt: Date }[]): Promise<void> {
+export async function publishBatch(
+  db: DbOrTx, clock: Clock, workspaceId: string, stored: { id: number; occurredAt: Date }[], relinkedContacts: string[] = [],
+): Promise<void> {
   if (!stored.length || !consumers.size) return;
   const ids = stored.map((event) => event.id);
   const times = stored.map((event) => event.occurredAt.getTime());
-  const batch = { batchId: Math.min(...ids), ids, from: new Date(Math.min(...times)).toISOString(), to: new Date(Math.max(...times)).toISOString() };
+  const batch = {
+    batchId: Math.min(...ids), ids, from: new Date(Math.min(...times)).toISOString(), to: new Date(Math.max(...times)).toISOString(), relinkedContacts,
+  };
   for (const name of consumers.keys()) {
     await enqueue(db, clock, { queue: fanoutQueue, workspaceId, payload: { consumer: name, ...batch }, idempotencyKey: `${name}:${workspaceId}:${batch.batchId}` });
   }
@@ -64,7 +78,9 @@ async function readBatch(db: DbOrTx, workspaceId: string, ids: number[], from: s
 }
 
 export async function deliverBatch(ctx: AppContext, job: ClaimedJob): Promise<void> {
-  const { consumer: name, batchId, ids, from, to } = job.payload as { consumer: string; batchId: number; ids: number[]; from: string; to: string };
+  const { consumer: name, batchId, ids, from, to, relinkedContacts } = job.payload as {
+    consumer: string; batchId: number; ids: number[]; from: string; to: string; relinkedContacts?: string[];
+  };
   const consumer = consumers.get(name);
   // A consumer that no longer exists (a module removed) has nothing to do.
   if (!consumer || !job.workspaceId) return;
@@ -75,6 +91,6 @@ export async function deliverBatch(ctx: AppContext, job: ClaimedJob): Promise<vo
       .onConflict((oc) => oc.columns(['workspace_id', 'consumer', 'batch_id']).doNothing())
       .returning('batch_id').executeTakeFirst();
     if (!first) return;
-    await consumer.handle(trx, ctx, workspaceId, await readBatch(trx, workspaceId, ids, from, to));
+    await consumer.handle(trx, ctx, workspaceId, { events: await readBatch(trx, workspaceId, ids, from, to), relinkedContacts: relinkedContacts ?? [] });
   });
 }

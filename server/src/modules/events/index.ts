@@ -7,8 +7,9 @@ import { maintainEvents } from './partitions.js';
 import { eventTimelineItems } from './queries.js';
 import { eventRoutes } from './routes.js';
 
-export { registerEventConsumer, unregisterEventConsumer, type EventConsumer, type StoredEvent } from './fanout.js';
+export { registerEventConsumer, unregisterEventConsumer, type EventConsumer, type StoredBatch, type StoredEvent } from './fanout.js';
 export { ingestEvents } from './ingest.js';
+export { activityNames } from './queries.js';
 export { readEvent } from './payload.js';
 
 // A merged-away contact's events, browsers and visits belong to the survivor.

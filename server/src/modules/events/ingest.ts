@@ -70,7 +70,7 @@ export async function ingestEvents(ctx: Pick<AppContext, 'db' | 'clock' | 'logge
     const rows = placeInVisits(scope, fresh, contactOf, deltas);
     const ids = await writeBatch(scope, rows, deltas);
     await updateTouches(scope, [...deltas.values()].filter((delta) => delta.isNew));
-    await publishBatch(trx, ctx.clock, workspaceId, ids.map((id, i) => ({ id, occurredAt: rows[i]!.occurred_at })));
+    await publishBatch(trx, ctx.clock, workspaceId, ids.map((id, i) => ({ id, occurredAt: rows[i]!.occurred_at })), [...scope.relinked]);
     return fresh.length;
   });
   return { stored, duplicates: accepted.length - stored, rejected };

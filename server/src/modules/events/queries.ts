@@ -118,3 +118,16 @@ export async function eventTimelineItems(
     },
   }));
 }
+
+/** The track event names and page paths seen since a time, most frequent first (pickers of the segment builder). */
+export async function activityNames(db: DbOrTx, workspaceId: string, since: Date) {
+  const { rows } = await sql<{ type: string; what: string; count: number }>`
+    select type, coalesce(page_path, name) as what, count(*)::int as count
+      from events
+     where workspace_id = ${workspaceId} and type in ('track', 'page') and occurred_at >= ${since} and coalesce(page_path, name) is not null
+     group by 1, 2 order by 3 desc limit 400`.execute(db);
+  return {
+    events: rows.filter((row) => row.type === 'track').slice(0, 200).map((row) => ({ name: row.what, count: row.count })),
+    pages: rows.filter((row) => row.type === 'page').slice(0, 200).map((row) => ({ path: row.what, count: row.count })),
+  };
+}

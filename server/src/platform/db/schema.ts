@@ -4,10 +4,12 @@ import type { ContactTables, ImportTables, QualityTables, SearchTables } from '.
 import type { DealTables } from '../../modules/deals/tables.js';
 import type { EventTables } from '../../modules/events/tables.js';
 import type { JobTables } from '../jobs/tables.js';
+import type { OutboxTables } from '../outbox.js';
+import type { SegmentTables } from '../../modules/segments/tables.js';
 
 /** Timestamps are written as Date and read back as Date (pg's default parser). */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export type { Generated };
 
 /** The whole database as Kysely sees it: each module contributes its own tables. */
-export interface Database extends AccountTables, ContactTables, ImportTables, QualityTables, SearchTables, DealTables, EventTables, JobTables {}
+export interface Database extends AccountTables, ContactTables, ImportTables, QualityTables, SearchTables, DealTables, EventTables, SegmentTables, JobTables, OutboxTables {}

@@ -1,0 +1,102 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { DbOrTx } from '../../platform/db/database.js';
+import { lifecycleStages, listCustomFields } from '../contacts/index.js';
+import type { CustomFieldType } from '../contacts/index.js';
+import type { FieldType } from './definition.js';
+import { operatorsByType } from './definition.js';
+
+/**
+ * The fields a segment can filter on: the contact's own, its custom fields, and its
+ * company's (read through `company_id`). Each knows its SQL expression on `c` (contacts) or
+ * `co` (companies) and the change-feed name that says when it changed.
+ */
+export interface FieldSpec {
+  key: string;
+  label: string;
+  type: FieldType;
+  group: 'Contact' | 'Company' | 'Contact custom fields' | 'Company custom fields';
+  options?: { value: string; label: string }[];
+  on: 'contact' | 'company';
+  expression: RawBuilder<unknown>;
+  /** The contacts change-feed field whose change re-evaluates the condition. */
+  feed: string;
+}
+
+export interface Catalog {
+  fields: Map<string, FieldSpec>;
+  /** Custom fields archived: a saved segment naming one is flagged, not broken. */
+  archived: Set<string>;
+}
+
+const contactColumns: [key: string, label: string, column: string, type: FieldType][] = [
+  ['email', 'Email', 'email', 'text'], ['firstName', 'First name', 'first_name', 'text'], ['lastName', 'Last name', 'last_name', 'text'],
+  ['phone', 'Phone', 'phone', 'text'], ['jobTitle', 'Job title', 'job_title', 'text'], ['persona', 'Persona', 'persona', 'text'],
+  ['seniority', 'Seniority', 'seniority', 'text'], ['country', 'Country', 'country', 'text'], ['city', 'City', 'city', 'text'],
+  ['timezone', 'Time zone', 'timezone', 'text'], ['source', 'Source', 'source', 'text'], ['lifecycleStage', 'Lifecycle stage', 'lifecycle_stage', 'stage'],
+  ['owner', 'Owner', 'owner_id', 'user'], ['tags', 'Tags', 'tags', 'tags'], ['createdAt', 'Created', 'created_at', 'date'], ['updatedAt', 'Updated', 'updated_at', 'date'],
+];
+
+const companyColumns: [key: string, label: string, column: string, type: FieldType][] = [
+  ['name', 'Company name', 'name', 'text'], ['domain', 'Company domain', 'domain', 'text'], ['industry', 'Industry', 'industry', 'text'],
+  ['employeeCount', 'Employees', 'employee_count', 'number'], ['revenueBand', 'Revenue band', 'revenue_band', 'text'],
+  ['country', 'Company country', 'country', 'text'], ['owner', 'Account owner', 'owner_id', 'user'], ['tags', 'Company tags', 'tags', 'tags'],
+];
+
+const customTypes: Record<CustomFieldType, FieldType> = {
+  text: 'text', number: 'number', date: 'date', boolean: 'boolean', select: 'select', multi_select: 'tags',
+};
+
+/** A custom value as its type: a wrong-typed stored value reads as unknown rather than failing the query. */
+function customExpression(alias: 'c' | 'co', key: string, type: CustomFieldType): RawBuilder<unknown> {
+  const value = sql`${sql.ref(`${alias}.custom`)}->${key}`;
+  switch (type) {
+    case 'number': return sql`case when jsonb_typeof(${value}) = 'number' then (${value})::numeric end`;
+    case 'boolean': return sql`case when jsonb_typeof(${value}) = 'boolean' then (${value})::boolean end`;
+    case 'date': return sql`case when ${sql.ref(`${alias}.custom`)}->>${key} ~ '^\\d{4}-\\d{2}-\\d{2}' then (${sql.ref(`${alias}.custom`)}->>${key})::date end`;
+    case 'multi_select': return sql`case when jsonb_typeof(${value}) = 'array' then array(select jsonb_array_elements_text(${value})) end`;
+    default: return sql`${sql.ref(`${alias}.custom`)}->>${key}`;
+  }
+}
+
+export async function loadCatalog(db: DbOrTx, workspaceId: string, users: { value: string; label: string }[] = []): Promise<Catalog> {
+  const fields = new Map<string, FieldSpec>();
+  const stageOptions = lifecycleStages.map((stage) => ({ value: stage, label: stage.length <= 3 ? stage.toUpperCase() : stage[0]!.toUpperCase() + stage.slice(1) }));
+  const optionsFor = (type: FieldType) => (type === 'stage' ? stageOptions : type === 'user' ? users : undefined);
+  for (const [key, label, column, type] of contactColumns) {
+    fields.set(key, { key, label, type, group: 'Contact', on: 'contact', expression: sql.ref(`c.${column}`), feed: key, options: optionsFor(type) });
+  }
+  for (const which of ['firstTouch', 'lastTouch'] as const) {
+    const column = which === 'firstTouch' ? 'first_touch' : 'last_touch';
+    fields.set(`${which}.channel`, {
+      key: `${which}.channel`, label: which === 'firstTouch' ? 'First touch channel' : 'Last touch channel', type: 'text', group: 'Contact',
+      on: 'contact', expression: sql`${sql.ref(`c.${column}`)}->>'channel'`, feed: which,
+    });
+  }
+  for (const [key, label, column, type] of companyColumns) {
+    fields.set(`company.${key}`, { key: `company.${key}`, label, type, group: 'Company', on: 'company', expression: sql.ref(`co.${column}`), feed: 'company', options: optionsFor(type) });
+  }
+  const archived = new Set<string>();
+  for (const field of await listCustomFields(db, workspaceId, undefined, { includeArchived: true })) {
+    if (field.objectType === 'deal') continue;
+    const onCompany = field.objectType === 'company';
+    const key = `${onCompany ? 'company.' : ''}custom.${field.key}`;
+    if (field.archivedAt) {
+      archived.add(key);
+      continue;
+    }
+    fields.set(key, {
+      key, label: field.label, type: customTypes[field.type], group: onCompany ? 'Company custom fields' : 'Contact custom fields',
+      on: onCompany ? 'company' : 'contact', expression: customExpression(onCompany ? 'co' : 'c', field.key, field.type),
+      feed: onCompany ? 'company' : 'custom', options: field.options.length ? field.options : undefined,
+    });
+  }
+  return { fields, archived };
+}
+
+/** The catalog as the builder shows it. */
+export function describeFields(catalog: Catalog) {
+  return [...catalog.fields.values()].map((field) => ({
+    key: field.key, label: field.label, type: field.type, group: field.group, operators: [...operatorsByType[field.type]],
+    ...(field.options ? { options: field.options } : {}),
+  }));
+}

@@ -1,0 +1,137 @@
+import { sql } from 'kysely';
+import type { Clock } from '../../platform/clock.js';
+import type { DbOrTx, Tx } from '../../platform/db/database.js';
+import { domainEventsChannel } from '../../platform/outbox.js';
+import { type Catalog, loadCatalog } from './catalog.js';
+import { compileCondition } from './compile.js';
+import type { Dependencies, SegmentDefinition } from './definition.js';
+import { checkDefinition, type References } from './validate.js';
+
+/**
+ * Keeps segment membership current. A re-evaluation names, per segment, the contacts to
+ * look at again (or all); each segment is evaluated with one statement that diffs what
+ * matches against who is a member, records entries and exits in the history and the
+ * outbox (`segment.entered` / `segment.exited`), and the contacts that changed are then
+ * looked at again by the segments that use this one — in dependency order, so a segment
+ * always reads its inputs' new state.
+ */
+export type Affected = Map<string, Set<string> | 'all'>;
+
+export interface StoredSegment {
+  id: string;
+  name: string;
+  definition: SegmentDefinition;
+  dependencies: Dependencies;
+}
+
+export interface Workspace {
+  segments: StoredSegment[];
+  refs: References;
+}
+
+/** The workspace's segments in evaluation order (a segment after those it uses) and its references. */
+export async function loadWorkspace(db: DbOrTx, workspaceId: string): Promise<Workspace> {
+  const [rows, lists, catalog] = await Promise.all([
+    db.selectFrom('segments').select(['id', 'name', 'definition', 'dependencies']).where('workspace_id', '=', workspaceId).orderBy('id').execute(),
+    db.selectFrom('lists').select('id').where('workspace_id', '=', workspaceId).execute(),
+    loadCatalog(db, workspaceId),
+  ]);
+  const segments = rows.map((row) => ({ ...row, definition: row.definition as SegmentDefinition, dependencies: row.dependencies as Dependencies }));
+  const uses = new Map(segments.map((segment) => [segment.id, segment.dependencies.segments]));
+  const depth = new Map<string, number>();
+  const depthOf = (id: string, seen: Set<string>): number => {
+    if (depth.has(id)) return depth.get(id)!;
+    if (seen.has(id)) return 0;
+    seen.add(id);
+    const value = Math.max(0, ...(uses.get(id) ?? []).map((used) => depthOf(used, seen) + 1));
+    depth.set(id, value);
+    return value;
+  };
+  segments.sort((a, b) => depthOf(a.id, new Set()) - depthOf(b.id, new Set()) || (a.id < b.id ? -1 : 1));
+  return { segments, refs: { catalog, segments: uses, lists: new Set(lists.map((list) => list.id)) } };
+}
+
+export async function reevaluate(trx: Tx, clock: Clock, workspaceId: string, affected: Affected, workspace?: Workspace): Promise<void> {
+  if (!affected.size) return;
+  const { segments, refs } = workspace ?? (await loadWorkspace(trx, workspaceId));
+  for (const segment of segments) {
+    const scope = affected.get(segment.id);
+    if (!scope || (scope !== 'all' && !scope.size)) continue;
+    const changed = await evaluateSegment(trx, clock, workspaceId, segment, refs, scope === 'all' ? null : [...scope]);
+    if (!changed.length) continue;
+    for (const dependent of segments) {
+      if (!dependent.dependencies.segments.includes(segment.id)) continue;
+      const current = affected.get(dependent.id);
+      if (current === 'all') continue;
+      affected.set(dependent.id, new Set([...(current ?? []), ...changed]));
+    }
+  }
+}
+
+/**
+ * References of a saved definition that no longer resolve (an archived custom field, a
+ * deleted list): the segment is flagged — shown with its problems, not evaluated, its
+ * members kept — until the reference is back or the definition is edited.
+ */
+export function problemsOf(segment: Pick<StoredSegment, 'id' | 'definition'>, refs: References) {
+  return checkDefinition(segment.definition, { ...refs, self: segment.id }, { lenient: true }).problems;
+}
+
+/**
+ * One segment, for `scope` (or everyone); a flagged segment is left as it is.
+ * Returns the contacts that entered or exited.
+ */
+async function evaluateSegment(trx: Tx, clock: Clock, workspaceId: string, segment: StoredSegment, refs: References, scope: string[] | null): Promise<string[]> {
+  if (problemsOf(segment, refs).length) return [];
+  // One evaluator per segment at a time: the diff below reads members and writes them.
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`segment:${segment.id}`}, 0))`.execute(trx);
+  const now = clock.now();
+  const predicate = compileCondition(segment.definition.match, { workspaceId, now, catalog: refs.catalog, scope });
+  const inScope = (column: string) => (scope ? sql` and ${sql.ref(column)} = any(${scope}::uuid[])` : sql``);
+  const payload = sql`jsonb_build_object('segmentId', ${segment.id}::uuid, 'segmentName', ${segment.name}::text, 'contactId', contact_id)`;
+  const { rows: [result] } = await sql<{ entered: string[]; exited: string[] }>`
+    with matching as materialized (
+      select c.id from contacts c where c.workspace_id = ${workspaceId}${inScope('c.id')} and ${predicate}
+    ), entered as (
+      insert into segment_members (workspace_id, segment_id, contact_id, entered_at)
+      select ${workspaceId}::uuid, ${segment.id}::uuid, m.id, ${now}::timestamptz from matching m
+       where not exists (select 1 from segment_members s where s.workspace_id = ${workspaceId} and s.segment_id = ${segment.id} and s.contact_id = m.id)
+      on conflict do nothing
+      returning contact_id
+    ), exited as (
+      delete from segment_members s
+       where s.workspace_id = ${workspaceId} and s.segment_id = ${segment.id}${inScope('s.contact_id')}
+         and not exists (select 1 from matching m where m.id = s.contact_id)
+      returning contact_id
+    ), history as (
+      insert into segment_membership_changes (workspace_id, segment_id, contact_id, entered, at)
+      select ${workspaceId}::uuid, ${segment.id}::uuid, contact_id, true, ${now}::timestamptz from entered
+      union all select ${workspaceId}::uuid, ${segment.id}::uuid, contact_id, false, ${now}::timestamptz from exited
+    ), outbox as (
+      insert into domain_events (workspace_id, topic, subject_id, payload, created_at)
+      select ${workspaceId}::uuid, 'segment.entered', contact_id, ${payload}, ${now}::timestamptz from entered
+      union all select ${workspaceId}::uuid, 'segment.exited', contact_id, ${payload}, ${now}::timestamptz from exited
+    ), counted as (
+      update segments set member_count = member_count + (select count(*) from entered) - (select count(*) from exited), computed_at = ${now}::timestamptz
+       where workspace_id = ${workspaceId} and id = ${segment.id}
+    )
+    select coalesce((select array_agg(contact_id) from entered), '{}') as entered, coalesce((select array_agg(contact_id) from exited), '{}') as exited`.execute(trx);
+  const changed = [...result!.entered, ...result!.exited];
+  if (changed.length) await sql`select pg_notify(${domainEventsChannel}, ${workspaceId})`.execute(trx);
+  return changed;
+}
+
+/** Contacts matching a definition right now, counted, with a sample (the builder's live preview). */
+export async function previewDefinition(db: DbOrTx, clock: Clock, workspaceId: string, definition: SegmentDefinition, catalog: Catalog) {
+  const predicate = compileCondition(definition.match, { workspaceId, now: clock.now(), catalog });
+  const [{ rows: [counted] }, { rows: sample }] = await Promise.all([
+    sql<{ count: string }>`select count(*) from contacts c where c.workspace_id = ${workspaceId} and ${predicate}`.execute(db),
+    sql<{ id: string; first_name: string | null; last_name: string | null; email: string | null }>`
+      select c.id, c.first_name, c.last_name, c.email from contacts c where c.workspace_id = ${workspaceId} and ${predicate}
+       order by c.created_at desc, c.id desc limit 10`.execute(db),
+  ]);
+  return {
+    count: Number(counted!.count),
+    sample: sample.map((row) => ({ id: row.id, email: row.email, name: [row.first_name, row.last_name].filter(Boolean).join(' ') || row.email || 'Unnamed contact' })),
+  };
+}
