@@ -83,6 +83,29 @@ const sampleRequests: Record<string, (b: BRecords) => { path: string; body?: unk
   'POST /api/v1/tasks': (b) => ({ path: '/api/v1/tasks', body: { title: 'x', dealId: b.dealId } }),
   'PATCH /api/v1/tasks/:id': (b) => ({ path: `/api/v1/tasks/${b.taskId}`, body: { done: true } }),
   'DELETE /api/v1/tasks/:id': (b) => ({ path: `/api/v1/tasks/${b.taskId}` }),
+  'GET /api/v1/segments': () => ({ path: '/api/v1/segments' }),
+  'POST /api/v1/segments': (b) => ({ path: '/api/v1/segments', body: { name: 'Copy', definition: { version: 1, match: { type: 'segment', segmentId: b.segmentId, operator: 'in' } } } }),
+  'GET /api/v1/segments/catalog': () => ({ path: '/api/v1/segments/catalog' }),
+  'POST /api/v1/segments/preview': (b) => ({ path: '/api/v1/segments/preview', body: { definition: { version: 1, match: { type: 'list', listId: b.listId, operator: 'in' } } } }),
+  'GET /api/v1/segments/:id': (b) => ({ path: `/api/v1/segments/${b.segmentId}` }),
+  'PATCH /api/v1/segments/:id': (b) => ({ path: `/api/v1/segments/${b.segmentId}`, body: { name: 'Hijacked' } }),
+  'DELETE /api/v1/segments/:id': (b) => ({ path: `/api/v1/segments/${b.segmentId}` }),
+  'GET /api/v1/segments/:id/members': (b) => ({ path: `/api/v1/segments/${b.segmentId}/members` }),
+  'GET /api/v1/segments/:id/members.csv': (b) => ({ path: `/api/v1/segments/${b.segmentId}/members.csv` }),
+  'GET /api/v1/segments/:id/history': (b) => ({ path: `/api/v1/segments/${b.segmentId}/history` }),
+  'GET /api/v1/segments/:id/explain/:contactId': (b) => ({ path: `/api/v1/segments/${b.segmentId}/explain/${b.contactId}` }),
+  'GET /api/v1/contacts/:id/segments': (b) => ({ path: `/api/v1/contacts/${b.contactId}/segments` }),
+  'GET /api/v1/lists': () => ({ path: '/api/v1/lists' }),
+  'POST /api/v1/lists': () => ({ path: '/api/v1/lists', body: { name: 'Mine' } }),
+  'GET /api/v1/lists/:id': (b) => ({ path: `/api/v1/lists/${b.listId}` }),
+  'PATCH /api/v1/lists/:id': (b) => ({ path: `/api/v1/lists/${b.listId}`, body: { name: 'Hijacked' } }),
+  'DELETE /api/v1/lists/:id': (b) => ({ path: `/api/v1/lists/${b.listId}` }),
+  'GET /api/v1/lists/:id/members': (b) => ({ path: `/api/v1/lists/${b.listId}/members` }),
+  'GET /api/v1/lists/:id/members.csv': (b) => ({ path: `/api/v1/lists/${b.listId}/members.csv` }),
+  'POST /api/v1/lists/:id/members': (b) => ({ path: `/api/v1/lists/${b.listId}/members`, body: { contactIds: [b.contactId2] } }),
+  'POST /api/v1/lists/:id/members/remove': (b) => ({ path: `/api/v1/lists/${b.listId}/members/remove`, body: { contactIds: [b.contactId] } }),
+  'POST /api/v1/lists/:id/members/from-definition': (b) => ({ path: `/api/v1/lists/${b.listId}/members/from-definition`, body: { definition: { version: 1, match: { type: 'and', conditions: [] } } } }),
+  'POST /api/v1/lists/:id/members/import': (b) => ({ path: `/api/v1/lists/${b.listId}/members/import`, body: `email\n${b.contactEmail}` }),
 };
 
 interface BRecords {
@@ -105,6 +128,8 @@ interface BRecords {
   activityId: string;
   taskId: string;
   eventId: number;
+  segmentId: string;
+  listId: string;
 }
 
 let database: TestDatabase;
@@ -140,6 +165,9 @@ beforeAll(async () => {
   await track('/v1/identify', { userId: 'secretuser', traits: { email: contact.email } });
   await track('/v1/track', { userId: 'secretuser', event: 'Secretevent' });
   const events = await asB('/api/v1/events?name=Secretevent', undefined);
+  const list = await asB('/api/v1/lists', { name: 'Secretlist' });
+  await asB(`/api/v1/lists/${list.id}/members`, { contactIds: [contact.id] });
+  const segment = await asB('/api/v1/segments', { name: 'Secretsegment', definition: { version: 1, match: { type: 'list', listId: list.id, operator: 'in' } } });
   bRecords = {
     workspaceId: b.workspaceId,
     adminEmail: b.users.admin.email,
@@ -160,6 +188,8 @@ beforeAll(async () => {
     activityId: activity.id,
     taskId: task.id,
     eventId: events.items[0].id,
+    segmentId: segment.id,
+    listId: list.id,
   };
 });
 
@@ -193,6 +223,10 @@ async function snapshotB() {
     events: await read('/api/v1/events'),
     tracking: await read('/api/v1/tracking/settings'),
     contactTracking: await read(`/api/v1/contacts/${bRecords.contactId}/tracking`),
+    segments: await read('/api/v1/segments'),
+    segmentMembers: await read(`/api/v1/segments/${bRecords.segmentId}/members`),
+    lists: await read('/api/v1/lists'),
+    listMembers: await read(`/api/v1/lists/${bRecords.listId}/members`),
   };
 }
 
@@ -211,7 +245,7 @@ describe('workspace isolation', () => {
       const bSecrets = [b.workspaceId, b.users.admin.email, b.users.viewer.id, bRecords.keyId, bRecords.invitationId, 'Beta',
         bRecords.contactId, bRecords.companyId, bRecords.customFieldId, 'Secretperson',
         bRecords.importId, 'secret.csv', 'secretimport', bRecords.contactId2, bRecords.companyId2, bRecords.dealId, bRecords.stageId, bRecords.activityId, bRecords.taskId, 'Secretdeal', 'Secretcall', 'Secrettask',
-        'Secretevent', 'secretuser', b.writeKey];
+        'Secretevent', 'secretuser', b.writeKey, bRecords.segmentId, bRecords.listId, 'Secretsegment', 'Secretlist'];
 
       // Routes that end or move the session go last, so every other route runs signed in to A.
       const sessionChanging = ['POST /api/v1/workspaces', 'POST /api/v1/auth/logout'];
