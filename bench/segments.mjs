@@ -54,18 +54,22 @@ async function seed(client, db, workspaceId) {
       from generate_series(1, $2::int) as i`, [workspaceId, contactCount]);
   await client.query('alter table contacts enable trigger contacts_inserted_feed');
   // Events: page views (/pricing one in eight) and track calls, 85% attributed to a contact, spread over 60 days.
+  await client.query(`create temporary table bench_contacts as
+    select (row_number() over (order by id) - 1)::int as n, id from contacts where workspace_id = $1`, [workspaceId]);
+  await client.query('analyze bench_contacts');
   const chunk = 1_000_000;
   for (let from = 0; from < eventCount; from += chunk) {
     await client.query(`
-      with ids as (select array_agg(id order by id) as ids from contacts where workspace_id = $1)
       insert into events (workspace_id, occurred_at, received_at, type, name, message_id, visitor_key, contact_id, channel, touch_owner, page_path, payload)
-      select $1, t.at, t.at, t.type::event_type, case when t.type = 'track' then 'Button Clicked' end, 'm' || n, 'v' || (n % 2000000),
-             case when n % 20 < 17 then ids.ids[1 + (hashint8(n * 31) & 2147483647) % array_length(ids.ids, 1)] end, 'direct', 'brand',
-             case when t.type = 'page' then (array['/','/pricing','/features','/blog/a','/blog/b','/docs','/customers','/demo'])[1 + (n / 3) % 8] end,
+      select $1, t.at, t.at, t.type::event_type, case when t.type = 'track' then 'Button Clicked' end, 'm' || g.n, 'v' || (g.n % 2000000),
+             case when g.n % 20 < 17 then b.id end, 'direct', 'brand',
+             case when t.type = 'page' then (array['/','/pricing','/features','/blog/a','/blog/b','/docs','/customers','/demo'])[1 + (g.n / 3) % 8] end,
              '{"properties":{}}'::jsonb
-        from ids, generate_series($2::bigint, $3::bigint) as n,
-             lateral (select now() - ((hashint8(n) & 2147483647) % (60 * 86400)) * interval '1 second' as at,
-                             case when n % 10 < 7 then 'page' else 'track' end as type) t`, [workspaceId, from + 1, Math.min(from + chunk, eventCount)]);
+        from generate_series($2::bigint, $3::bigint) as g(n)
+        join bench_contacts b on b.n = (hashint8(g.n * 31) & 2147483647) % $4::int,
+             lateral (select now() - ((hashint8(g.n) & 2147483647) % (60 * 86400)) * interval '1 second' as at,
+                             case when g.n % 10 < 7 then 'page' else 'track' end as type) t`,
+    [workspaceId, from + 1, Math.min(from + chunk, eventCount), contactCount]);
     process.stdout.write(`  events ${Math.min(from + chunk, eventCount)}/${eventCount}\r`);
   }
   await client.query('analyze contacts; analyze events');
@@ -76,6 +80,13 @@ async function timed(run) {
   const started = performance.now();
   const result = await run();
   return { ms: Math.round(performance.now() - started), result };
+}
+
+/** The better of two runs: the first may pay for reading cold pages that the second finds cached. */
+async function warm(run) {
+  const first = await timed(run);
+  const second = await timed(run);
+  return second.ms < first.ms ? second : first;
 }
 
 export default async function run() {
@@ -109,8 +120,8 @@ export default async function run() {
     for (const [name, definition] of [['attribute', attributeDefinition], ['pricing', pricingDefinition]]) {
       const { refs } = await loadWorkspace(db, workspaceId);
       const predicate = compileCondition(definition.match, { workspaceId, now: new Date(), catalog: refs.catalog });
-      const hand = await timed(() => client.query(handWritten[name], [workspaceId]));
-      const compiled = await timed(() => sql`select count(*) from contacts c where c.workspace_id = ${workspaceId} and ${predicate}`.execute(db));
+      const hand = await warm(() => client.query(handWritten[name], [workspaceId]));
+      const compiled = await warm(() => sql`select count(*) from contacts c where c.workspace_id = ${workspaceId} and ${predicate}`.execute(db));
       const [{ id }] = (await client.query(`insert into segments (workspace_id, name, definition, dependencies, created_at, updated_at)
         values ($1, $2, $3, $4, now(), now()) returning id`, [workspaceId, name, definition, { fields: ['country', 'jobTitle'], events: name === 'pricing' ? [{ kind: 'page', path: '/pricing' }] : [], segments: [], lists: [], time: name === 'pricing' }])).rows;
       const full = await timed(() => computeSegment(ctx, workspaceId, id));
