@@ -5,6 +5,7 @@ import type { AuditActor } from '../accounts/index.js';
 import { createCompany, createContact } from '../contacts/index.js';
 import { createDeal, createTask, listPipelines, logActivity, updateDeal } from '../deals/index.js';
 import * as words from './data.js';
+import { createSegment } from '../segments/index.js';
 import { seedDemoTraffic } from './traffic.js';
 
 export interface DemoSize {
@@ -44,6 +45,21 @@ const stripAccents = (text: string) => text.normalize('NFD').replace(/[\u0300-\u
  * calls, meetings, notes and tasks, through the same services the API uses, so the data
  * (timelines included) is what real use would produce. One transaction per company.
  */
+/** Segments a marketer would start from; their members are computed by the worker. */
+const demoSegments = [
+  {
+    name: 'Pricing page visitors (30 days)', description: 'Looked at pricing in the last 30 days',
+    definition: { version: 1, match: { type: 'event', event: { kind: 'page', path: '/pricing' }, window: { type: 'last', amount: 30, unit: 'days' } } },
+  },
+  {
+    name: 'Finnish leads', description: 'Leads and MQLs in Finland',
+    definition: { version: 1, match: { type: 'and', conditions: [
+      { type: 'field', field: 'country', operator: 'equals', value: 'Finland' },
+      { type: 'field', field: 'lifecycleStage', operator: 'in', value: ['lead', 'mql'] },
+    ] } },
+  },
+];
+
 export async function seedDemoWorkspace(db: Db, clock: Clock, logger: Logger, workspaceId: string, size: DemoSize = defaultDemoSize) {
   const rng = random(20261122);
   const actor: AuditActor = { type: 'system', label: 'demo data' };
@@ -134,6 +150,9 @@ export async function seedDemoWorkspace(db: Db, clock: Clock, logger: Logger, wo
     });
   }
   const events = await seedDemoTraffic({ db, clock, logger }, workspaceId, visitors, rng.pick, rng.int);
+  await db.transaction().execute(async (trx) => {
+    for (const segment of demoSegments) await createSegment(trx, clock, workspaceId, actor, segment);
+  });
   logger.info({ workspaceId, companies: size.companies, contacts, deals, events }, 'demo data seeded');
   return { companies: size.companies, contacts, deals, events };
 }

@@ -8,6 +8,8 @@ import { computeSegment, onContactMerged, onContactsChanged as reevaluateChanged
 import { segmentRoutes } from './routes.js';
 import { computeQueue } from './segments.js';
 
+export { createSegment } from './segments.js';
+
 const mergedQueue = 'segments.contact_merged';
 const refreshQueue = 'segments.refresh_timed';
 

@@ -142,6 +142,8 @@ describe('segments', () => {
       [{ version: 1, match: { type: 'not', condition: { type: 'bucket', from: 50, to: 10 } } }, 'definition.match.condition.to', /bucket/],
       [{ version: 2, match: { type: 'and', conditions: [] } }, 'definition.version', /must be 1/],
       [{ version: 1, match: { type: 'field', field: 'createdAt', operator: 'in_last', value: { amount: 3, unit: 'fortnights' } } }, 'definition.match.value.unit', /must be one of/],
+      [{ version: 1, match: { type: 'field', field: 'owner', operator: 'equals', value: 'Maija' } }, 'definition.match.value', /user id/],
+      [{ version: 1, match: { type: 'field', field: 'lifecycleStage', operator: 'equals', value: 'hot' } }, 'definition.match.value', /not one of the field's options/],
     ];
     for (const [definition, field, message] of cases) {
       const response = await bed.api('/api/v1/segments', { body: { name: 'Bad', definition } });

@@ -29,6 +29,7 @@ export interface Checked {
 }
 
 const maxNodes = 200;
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isTime = (value: unknown): value is string => typeof value === 'string' && (isIsoDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value)));
 
@@ -116,13 +117,14 @@ export function checkDefinition(input: unknown, refs: References, options: { len
 
   const checkFieldValue = (path: string, type: string, operator: string, value: unknown, options?: { value: string }[]) => {
     const texts = (v: unknown) => Array.isArray(v) && v.length > 0 && v.length <= 1000 && v.every((item) => typeof item === 'string');
-    const inOptions = (v: string) => !options || options.some((option) => option.value === v);
+    // Users are named by id; the catalog used for checking does not list them.
+    const inOptions = (v: string) => (type === 'user' ? uuidPattern.test(v) : !options || options.some((option) => option.value === v));
     switch (operator) {
       case 'is_set': case 'is_not_set': case 'is_true': case 'is_false': case 'is_empty': case 'is_not_empty':
         return undefined;
       case 'in': case 'not_in': case 'includes_any': case 'includes_all':
         if (!texts(value)) fail(`${path}.value`, 'must be a list of values');
-        for (const item of value as string[]) if (!inOptions(item)) fail(`${path}.value`, `"${item}" is not one of the field's options`);
+        for (const item of value as string[]) if (!inOptions(item)) fail(`${path}.value`, type === 'user' ? 'must be user ids' : `"${item}" is not one of the field's options`);
         return value;
       case 'between':
         if (!Array.isArray(value) || value.length !== 2) return fail(`${path}.value`, 'must be [low, high]');
@@ -144,8 +146,8 @@ export function checkDefinition(input: unknown, refs: References, options: { len
           if (typeof value !== 'number' || !Number.isFinite(value)) fail(`${path}.value`, 'must be a number');
         } else if (typeof value !== 'string' || !value || value.length > 1000) {
           fail(`${path}.value`, 'must be a non-empty text');
-        } else if ((type === 'select' || type === 'stage' || type === 'user') && !inOptions(value) && options?.length) {
-          fail(`${path}.value`, `"${value}" is not one of the field's options`);
+        } else if ((type === 'user' || ((type === 'select' || type === 'stage') && options?.length)) && !inOptions(value)) {
+          fail(`${path}.value`, type === 'user' ? 'must be a user id' : `"${value}" is not one of the field's options`);
         }
         return value;
     }
