@@ -16,6 +16,7 @@ import { WorkspacePage } from '../settings/WorkspacePage';
 import { contactRoutes } from '../crm/contacts/routes';
 import { dealRoutes } from '../crm/deals/routes';
 import { eventRoutes } from '../events/routes';
+import { segmentRoutes } from '../segments/routes';
 import { AppLayout } from '../shell/AppLayout';
 import { MODULES } from '../shell/modules';
 import { RequireAuth } from '../shell/RequireAuth';
@@ -28,8 +29,9 @@ const appRoutes: RouteObject[] = [
   ...contactRoutes,
   ...dealRoutes,
   ...eventRoutes,
+  ...segmentRoutes,
   // Modules whose screens are not built yet show what they will hold.
-  ...MODULES.filter((module) => ![...contactRoutes, ...dealRoutes, ...eventRoutes].some((route) => route.path === module.path.slice(1))).map((module) => ({
+  ...MODULES.filter((module) => ![...contactRoutes, ...dealRoutes, ...eventRoutes, ...segmentRoutes].some((route) => route.path === module.path.slice(1))).map((module) => ({
     path: module.path.slice(1),
     element: <ModulePage module={module} />,
   })),

@@ -6,6 +6,7 @@ import {
   IconChecklist,
   IconFilter,
   IconForms,
+  IconListDetails,
   IconMail,
   IconRoute,
   IconTargetArrow,
@@ -58,6 +59,12 @@ export const MODULES: readonly ModuleInfo[] = [
     label: 'Segments',
     icon: IconFilter,
     description: 'Real-time lists of contacts built from their properties and behaviour, each member showing why it belongs.',
+  },
+  {
+    path: '/lists',
+    label: 'Lists',
+    icon: IconListDetails,
+    description: 'Static lists of contacts, added by hand, from a condition or from a CSV file.',
   },
   {
     path: '/journeys',

@@ -6,6 +6,7 @@ import { formatDate, initials } from '../../app/format';
 import { ContactTrackingCard } from '../../events/ContactTrackingCard';
 import { SourceCard } from '../../events/SourceCard';
 import { TrackedTraitsCard } from '../../events/TrackedTraitsCard';
+import { ContactSegmentsCard } from '../../segments/ContactSegmentsCard';
 import { OwnerName } from '../shared/OwnerSelect';
 import { contactName } from '../shared/queries';
 import { CompanyLink, LifecycleBadge, TagList } from '../shared/RecordBits';
@@ -118,6 +119,7 @@ function ContactView({ contact, customFields, mergedFrom }: { contact: RecordDet
             />
             <SourceCard profile={contact} noun="contact" />
             <ContactTrackingCard contactId={contact.id} />
+            <ContactSegmentsCard contactId={contact.id} contactName={name} />
             <CustomFieldsCard fields={customFields} values={contact.custom} />
             <TrackedTraitsCard traits={contact.traits} />
           </>
