@@ -83,25 +83,36 @@ export function problemsOf(segment: Pick<StoredSegment, 'id' | 'definition'>, re
  */
 async function evaluateSegment(trx: Tx, clock: Clock, workspaceId: string, segment: StoredSegment, refs: References, scope: string[] | null): Promise<string[]> {
   if (problemsOf(segment, refs).length) return [];
-  // One evaluator per segment at a time: the diff below reads members and writes them.
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`segment:${segment.id}`}, 0))`.execute(trx);
   const now = clock.now();
   const predicate = compileCondition(segment.definition.match, { workspaceId, now, catalog: refs.catalog, scope });
   const inScope = (column: string) => (scope ? sql` and ${sql.ref(column)} = any(${scope}::uuid[])` : sql``);
   const payload = sql`jsonb_build_object('segmentId', ${segment.id}::uuid, 'segmentName', ${segment.name}::text, 'contactId', contact_id)`;
+  const lock = sql`select pg_advisory_xact_lock(hashtextextended(${`segment:${segment.id}`}, 0))`;
+  // One evaluator per segment at a time: the diff reads members and writes them. A full
+  // computation (seconds on a million contacts) reads who matches before taking the lock,
+  // so real-time evaluations are not held up meanwhile; a contact they moved since is theirs.
+  let matching = sql`select c.id from contacts c where c.workspace_id = ${workspaceId}${inScope('c.id')} and ${predicate}`;
+  let untouched = (_contact: string) => sql`true`;
+  if (!scope) {
+    await sql`create temporary table segment_matching on commit drop as ${matching}`.execute(trx);
+    matching = sql`select id from segment_matching`;
+    untouched = (contact) => sql`not exists (select 1 from segment_membership_changes h
+      where h.workspace_id = ${workspaceId} and h.segment_id = ${segment.id} and h.contact_id = ${sql.ref(contact)} and h.at >= ${now}::timestamptz)`;
+  }
+  await lock.execute(trx);
   const { rows: [result] } = await sql<{ entered: string[]; exited: string[] }>`
-    with matching as materialized (
-      select c.id from contacts c where c.workspace_id = ${workspaceId}${inScope('c.id')} and ${predicate}
-    ), entered as (
+    with matching as materialized (${matching}    ), entered as (
       insert into segment_members (workspace_id, segment_id, contact_id, entered_at)
-      select ${workspaceId}::uuid, ${segment.id}::uuid, m.id, ${now}::timestamptz from matching m
-       where not exists (select 1 from segment_members s where s.workspace_id = ${workspaceId} and s.segment_id = ${segment.id} and s.contact_id = m.id)
+      select ${workspaceId}::uuid, ${segment.id}::uuid, candidate.id, ${now}::timestamptz from matching candidate
+       where not exists (select 1 from segment_members s where s.workspace_id = ${workspaceId} and s.segment_id = ${segment.id} and s.contact_id = candidate.id)
+         and ${untouched('candidate.id')}
       on conflict do nothing
       returning contact_id
     ), exited as (
-      delete from segment_members s
-       where s.workspace_id = ${workspaceId} and s.segment_id = ${segment.id}${inScope('s.contact_id')}
-         and not exists (select 1 from matching m where m.id = s.contact_id)
+      delete from segment_members candidate
+       where candidate.workspace_id = ${workspaceId} and candidate.segment_id = ${segment.id}${inScope('candidate.contact_id')}
+         and not exists (select 1 from matching m where m.id = candidate.contact_id)
+         and ${untouched('candidate.contact_id')}
       returning contact_id
     ), history as (
       insert into segment_membership_changes (workspace_id, segment_id, contact_id, entered, at)
@@ -116,6 +127,7 @@ async function evaluateSegment(trx: Tx, clock: Clock, workspaceId: string, segme
        where workspace_id = ${workspaceId} and id = ${segment.id}
     )
     select coalesce((select array_agg(contact_id) from entered), '{}') as entered, coalesce((select array_agg(contact_id) from exited), '{}') as exited`.execute(trx);
+  if (!scope) await sql`drop table segment_matching`.execute(trx);
   const changed = [...result!.entered, ...result!.exited];
   if (changed.length) await sql`select pg_notify(${domainEventsChannel}, ${workspaceId})`.execute(trx);
   return changed;

@@ -66,7 +66,8 @@ export async function refreshTimed(ctx: AppContext): Promise<void> {
     .where(sql<boolean>`(dependencies->>'time')::boolean`).execute();
   const byWorkspace = new Map<string, string[]>();
   for (const row of timed) byWorkspace.set(row.workspace_id, [...(byWorkspace.get(row.workspace_id) ?? []), row.id]);
+  // One transaction per segment: each holds its segment's lock only for its own diff.
   for (const [workspaceId, ids] of byWorkspace) {
-    await ctx.db.transaction().execute((trx) => reevaluate(trx, ctx.clock, workspaceId, new Map(ids.map((id) => [id, 'all' as const]))));
+    for (const id of ids) await ctx.db.transaction().execute((trx) => reevaluate(trx, ctx.clock, workspaceId, new Map([[id, 'all' as const]])));
   }
 }
