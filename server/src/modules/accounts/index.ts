@@ -6,7 +6,7 @@ import { settingsRoutes } from './settings-routes.js';
 
 export { accountsAuthenticator, ensureDemoWorkspace } from './authentication.js';
 export { createApiKey, listApiKeys, resolveApiKey } from './api-keys.js';
-export { addMember, createUser, createWorkspace, getWorkspace, isMember } from './workspaces.js';
+export { addMember, createUser, createWorkspace, getWorkspace, isMember, listMembers } from './workspaces.js';
 export { type AuditActor, recordAudit } from './audit.js';
 
 /** People, workspaces, roles, sessions, API keys and the audit log. */

@@ -42,7 +42,8 @@ export async function handleContactsChanged(ctx: AppContext, job: ClaimedJob): P
 
 export async function handleCompaniesChanged(ctx: AppContext, job: ClaimedJob): Promise<void> {
   const companies = (job.payload.companies ?? []) as string[];
+  if (!companies.length) return;
   const people = await ctx.db.selectFrom('contacts').select('id')
-    .where('workspace_id', '=', job.workspaceId!).where('company_id', 'in', companies.length ? companies : ['00000000-0000-0000-0000-000000000000']).execute();
+    .where('workspace_id', '=', job.workspaceId!).where('company_id', 'in', companies).execute();
   await notify(ctx, job.workspaceId!, people.map((person) => ({ id: person.id, fields: ['company'] })));
 }

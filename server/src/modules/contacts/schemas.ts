@@ -1,9 +1,8 @@
 import Type, { type TSchema } from 'typebox';
-import { DateTime, Uuid } from '../../platform/http/schema-types.js';
+import { DateTime, Nullable, Uuid } from '../../platform/http/schema-types.js';
 import { lifecycleStages } from './contacts.js';
 
 const Text = (maxLength = 500) => Type.String({ maxLength });
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const NullableText = (maxLength = 500) => Nullable(Text(maxLength));
 const Tags = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 100 });
 const CustomValues = Type.Record(Type.String(), Type.Unknown(), { description: 'Custom field values by key; null removes a value' });

@@ -1,7 +1,6 @@
-import Type, { type TSchema } from 'typebox';
-import { DateTime, NullableDateTime, Uuid } from '../../platform/http/schema-types.js';
+import Type from 'typebox';
+import { DateTime, Nullable, NullableDateTime, Uuid } from '../../platform/http/schema-types.js';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Enum = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] });
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 const IsoDateTime = Type.String({ format: 'date-time' });

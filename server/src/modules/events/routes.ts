@@ -1,15 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import Type, { type TSchema } from 'typebox';
+import Type from 'typebox';
 import type { AppContext } from '../../platform/context.js';
 import { workspaceAccess } from '../../platform/http/access-hook.js';
-import { DateTime, Uuid } from '../../platform/http/schema-types.js';
+import { DateTime, Nullable, Uuid } from '../../platform/http/schema-types.js';
 import { createApiKey, listApiKeys } from '../accounts/index.js';
 import { getContact } from '../contacts/index.js';
 import { contactTracking, getEvent, listEvents } from './queries.js';
 import { getTrackingSettings, updateTrackingSettings } from './settings.js';
 import { eventTypes } from './tables.js';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const EventTypeSchema = Type.Unsafe<(typeof eventTypes)[number]>({ type: 'string', enum: [...eventTypes] });
 const Json = Type.Record(Type.String(), Type.Unknown());
 

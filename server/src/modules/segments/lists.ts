@@ -1,13 +1,12 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import type { DbOrTx, Tx } from '../../platform/db/database.js';
-import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import { notFound } from '../../platform/http/errors.js';
 import { normaliseEmail } from '../../platform/text.js';
 import { type AuditActor, recordAudit } from '../accounts/index.js';
-import { contactSummaries } from '../contacts/index.js';
 import { compileCondition } from './compile.js';
-import { type Affected, loadWorkspace, reevaluate, type Workspace } from './membership.js';
+import { memberPage } from './member-pages.js';
+import { type Affected, loadSegments, loadWorkspace, reevaluate, type StoredSegment } from './membership.js';
 import { checked } from './segments.js';
 
 /** Static lists: contacts are on one because someone put them there. */
@@ -71,12 +70,12 @@ export async function deleteList(db: DbOrTx, clock: Clock, workspaceId: string, 
 }
 
 /** Segments that read this list look again at the contacts whose membership changed. */
-async function listChanged(db: Tx, clock: Clock, workspaceId: string, listId: string, contactIds: string[], workspace?: Workspace) {
+async function listChanged(db: Tx, clock: Clock, workspaceId: string, listId: string, contactIds: string[], loaded?: StoredSegment[]) {
   if (!contactIds.length) return;
-  const loaded = workspace ?? (await loadWorkspace(db, workspaceId));
+  const segments = loaded ?? (await loadSegments(db, workspaceId));
   const affected: Affected = new Map();
-  for (const segment of loaded.segments) if (segment.dependencies.lists.includes(listId)) affected.set(segment.id, new Set(contactIds));
-  await reevaluate(db, clock, workspaceId, affected, loaded);
+  for (const segment of segments) if (segment.dependencies.lists.includes(listId)) affected.set(segment.id, new Set(contactIds));
+  await reevaluate(db, clock, workspaceId, affected, segments);
 }
 
 export async function addToList(db: Tx, clock: Clock, workspaceId: string, actor: AuditActor, listId: string, contactIds: string[]) {
@@ -93,8 +92,9 @@ export async function addToList(db: Tx, clock: Clock, workspaceId: string, actor
 
 export async function removeFromList(db: Tx, clock: Clock, workspaceId: string, listId: string, contactIds: string[]) {
   await getList(db, workspaceId, listId);
+  if (!contactIds.length) return { removed: 0 };
   const rows = await db.deleteFrom('list_members').where('workspace_id', '=', workspaceId).where('list_id', '=', listId)
-    .where('contact_id', 'in', contactIds.length ? contactIds : ['00000000-0000-0000-0000-000000000000']).returning('contact_id').execute();
+    .where('contact_id', 'in', contactIds).returning('contact_id').execute();
   await listChanged(db, clock, workspaceId, listId, rows.map((row) => row.contact_id));
   return { removed: rows.length };
 }
@@ -111,7 +111,7 @@ export async function addMatchingToList(db: Tx, clock: Clock, workspaceId: strin
       from contacts c where c.workspace_id = ${workspaceId} and ${predicate}
     on conflict do nothing
     returning contact_id`.execute(db);
-  await listChanged(db, clock, workspaceId, listId, rows.map((row) => row.contact_id), workspace);
+  await listChanged(db, clock, workspaceId, listId, rows.map((row) => row.contact_id), workspace.segments);
   return { added: rows.length };
 }
 
@@ -146,17 +146,6 @@ export async function importToList(db: Tx, clock: Clock, workspaceId: string, ac
 
 export async function listListMembers(db: DbOrTx, workspaceId: string, listId: string, page: { limit: number; cursor?: string }) {
   await getList(db, workspaceId, listId);
-  let query = db.selectFrom('list_members').select(['contact_id', 'added_at']).where('workspace_id', '=', workspaceId).where('list_id', '=', listId);
-  if (page.cursor) {
-    const [at, id] = decodeCursor(page.cursor);
-    query = query.where((eb) => eb.or([eb('added_at', '<', new Date(at as string)), eb.and([eb('added_at', '=', new Date(at as string)), eb('contact_id', '<', id)])]));
-  }
-  const rows = await query.orderBy('added_at', 'desc').orderBy('contact_id', 'desc').limit(page.limit + 1).execute();
-  const items = rows.slice(0, page.limit);
-  const contacts = await contactSummaries(db, workspaceId, items.map((row) => row.contact_id));
-  const last = items.at(-1);
-  return {
-    items: items.map((row) => ({ contact: contacts.get(row.contact_id)!, addedAt: row.added_at })),
-    nextCursor: rows.length > page.limit && last ? encodeCursor(last.added_at.toISOString(), last.contact_id) : null,
-  };
+  const { items, nextCursor } = await memberPage(db, workspaceId, { table: 'list_members', key: 'list_id', since: 'added_at', id: listId }, page);
+  return { items: items.map((item) => ({ contact: item.contact, addedAt: item.since })), nextCursor };
 }

@@ -29,13 +29,9 @@ export interface Workspace {
   refs: References;
 }
 
-/** The workspace's segments in evaluation order (a segment after those it uses) and its references. */
-export async function loadWorkspace(db: DbOrTx, workspaceId: string): Promise<Workspace> {
-  const [rows, lists, catalog] = await Promise.all([
-    db.selectFrom('segments').select(['id', 'name', 'definition', 'dependencies']).where('workspace_id', '=', workspaceId).orderBy('id').execute(),
-    db.selectFrom('lists').select('id').where('workspace_id', '=', workspaceId).execute(),
-    loadCatalog(db, workspaceId),
-  ]);
+/** The workspace's segments in evaluation order: a segment after those it uses. */
+export async function loadSegments(db: DbOrTx, workspaceId: string): Promise<StoredSegment[]> {
+  const rows = await db.selectFrom('segments').select(['id', 'name', 'definition', 'dependencies']).where('workspace_id', '=', workspaceId).orderBy('id').execute();
   const segments = rows.map((row) => ({ ...row, definition: row.definition as SegmentDefinition, dependencies: row.dependencies as Dependencies }));
   const uses = new Map(segments.map((segment) => [segment.id, segment.dependencies.segments]));
   const depth = new Map<string, number>();
@@ -47,19 +43,38 @@ export async function loadWorkspace(db: DbOrTx, workspaceId: string): Promise<Wo
     depth.set(id, value);
     return value;
   };
-  segments.sort((a, b) => depthOf(a.id, new Set()) - depthOf(b.id, new Set()) || (a.id < b.id ? -1 : 1));
-  return { segments, refs: { catalog, segments: uses, lists: new Set(lists.map((list) => list.id)) } };
+  return segments.sort((a, b) => depthOf(a.id, new Set()) - depthOf(b.id, new Set()) || (a.id < b.id ? -1 : 1));
 }
 
-export async function reevaluate(trx: Tx, clock: Clock, workspaceId: string, affected: Affected, workspace?: Workspace): Promise<void> {
-  if (!affected.size) return;
-  const { segments, refs } = workspace ?? (await loadWorkspace(trx, workspaceId));
-  for (const segment of segments) {
+/** What definitions may refer to: the catalog of fields, the segments (with what they use) and the lists. */
+export async function loadReferences(db: DbOrTx, workspaceId: string, segments: StoredSegment[]): Promise<References> {
+  const [lists, catalog] = await Promise.all([
+    db.selectFrom('lists').select('id').where('workspace_id', '=', workspaceId).execute(),
+    loadCatalog(db, workspaceId),
+  ]);
+  return { catalog, segments: new Map(segments.map((segment) => [segment.id, segment.dependencies.segments])), lists: new Set(lists.map((list) => list.id)) };
+}
+
+export async function loadWorkspace(db: DbOrTx, workspaceId: string): Promise<Workspace> {
+  const segments = await loadSegments(db, workspaceId);
+  return { segments, refs: await loadReferences(db, workspaceId, segments) };
+}
+
+/**
+ * Evaluates the affected segments (and, for the contacts that entered or exited, the
+ * segments using them). The references are read only when something is to be evaluated:
+ * most event batches and profile changes concern no segment.
+ */
+export async function reevaluate(trx: Tx, clock: Clock, workspaceId: string, affected: Affected, segments?: StoredSegment[]): Promise<void> {
+  if (![...affected.values()].some((scope) => scope === 'all' || scope.size)) return;
+  const ordered = segments ?? (await loadSegments(trx, workspaceId));
+  const refs = await loadReferences(trx, workspaceId, ordered);
+  for (const segment of ordered) {
     const scope = affected.get(segment.id);
     if (!scope || (scope !== 'all' && !scope.size)) continue;
     const changed = await evaluateSegment(trx, clock, workspaceId, segment, refs, scope === 'all' ? null : [...scope]);
     if (!changed.length) continue;
-    for (const dependent of segments) {
+    for (const dependent of ordered) {
       if (!dependent.dependencies.segments.includes(segment.id)) continue;
       const current = affected.get(dependent.id);
       if (current === 'all') continue;

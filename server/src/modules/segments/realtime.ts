@@ -4,7 +4,7 @@ import type { Tx } from '../../platform/db/database.js';
 import type { ContactChange } from '../contacts/index.js';
 import type { StoredBatch, StoredEvent } from '../events/index.js';
 import type { EventMatch } from './definition.js';
-import { type Affected, loadWorkspace, reevaluate } from './membership.js';
+import { type Affected, loadSegments, reevaluate } from './membership.js';
 
 /**
  * What re-evaluates which segment for whom:
@@ -25,9 +25,9 @@ export function eventMatches(match: EventMatch, event: StoredEvent): boolean {
 }
 
 export async function onEvents(trx: Tx, ctx: AppContext, workspaceId: string, batch: StoredBatch): Promise<void> {
-  const workspace = await loadWorkspace(trx, workspaceId);
+  const segments = await loadSegments(trx, workspaceId);
   const affected: Affected = new Map();
-  for (const segment of workspace.segments) {
+  for (const segment of segments) {
     const { events } = segment.dependencies;
     if (!events.length) continue;
     const contacts = new Set(batch.relinkedContacts);
@@ -36,24 +36,24 @@ export async function onEvents(trx: Tx, ctx: AppContext, workspaceId: string, ba
     }
     if (contacts.size) affected.set(segment.id, contacts);
   }
-  await reevaluate(trx, ctx.clock, workspaceId, affected, workspace);
+  await reevaluate(trx, ctx.clock, workspaceId, affected, segments);
 }
 
 export async function onContactsChanged(trx: Tx, ctx: AppContext, workspaceId: string, changes: ContactChange[]): Promise<void> {
-  const workspace = await loadWorkspace(trx, workspaceId);
+  const segments = await loadSegments(trx, workspaceId);
   const affected: Affected = new Map();
-  for (const segment of workspace.segments) {
+  for (const segment of segments) {
     const reads = new Set(segment.dependencies.fields);
     const contacts = changes.filter((change) => change.fields.some((field) => field === '*' || reads.has(field))).map((change) => change.id);
     if (contacts.length) affected.set(segment.id, new Set(contacts));
   }
-  await reevaluate(trx, ctx.clock, workspaceId, affected, workspace);
+  await reevaluate(trx, ctx.clock, workspaceId, affected, segments);
 }
 
 /** A merged contact's history and lists are the survivor's now: every segment looks at it again. */
 export async function onContactMerged(trx: Tx, ctx: AppContext, workspaceId: string, contactId: string): Promise<void> {
-  const workspace = await loadWorkspace(trx, workspaceId);
-  await reevaluate(trx, ctx.clock, workspaceId, new Map(workspace.segments.map((segment) => [segment.id, new Set([contactId])])), workspace);
+  const segments = await loadSegments(trx, workspaceId);
+  await reevaluate(trx, ctx.clock, workspaceId, new Map(segments.map((segment) => [segment.id, new Set([contactId])])), segments);
 }
 
 export async function computeSegment(ctx: AppContext, workspaceId: string, segmentId: string): Promise<void> {

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import Type, { type TSchema } from 'typebox';
+import Type from 'typebox';
 import type { AppContext } from '../../platform/context.js';
 import { workspaceAccess } from '../../platform/http/access-hook.js';
 import { csvStream } from '../../platform/http/csv.js';
-import { DateTime, Uuid } from '../../platform/http/schema-types.js';
+import { DateTime, Nullable, Uuid } from '../../platform/http/schema-types.js';
+import type { DbOrTx } from '../../platform/db/database.js';
 import { describeFields, loadCatalog } from './catalog.js';
 import {
   addMatchingToList, addToList, createList, deleteList, getList, importToList, listListMembers, listLists, removeFromList, updateList,
@@ -13,8 +14,8 @@ import {
   segmentHistory, updateSegment,
 } from './segments.js';
 import { activityNames } from '../events/index.js';
+import { memberPage, type Members } from './member-pages.js';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Definition = Type.Unsafe<unknown>({
   type: 'object', additionalProperties: true, description: 'A condition definition, version 1: { version: 1, match: { type: "and", conditions: [...] } } (docs/segments.md)',
 });
@@ -39,12 +40,12 @@ const ExplainNode = Type.Unsafe<unknown>({
 });
 
 /** Members as CSV, page by page. */
-function membersCsv(read: (cursor?: string) => Promise<{ items: { contact: { id: string; email: string | null; name: string; companyName: string | null }; at: Date }[]; nextCursor: string | null }>) {
+function membersCsv(db: DbOrTx, workspaceId: string, members: Members) {
   return csvStream(['contactId', 'name', 'email', 'company', 'since'], async function* () {
     let cursor: string | undefined;
     do {
-      const page = await read(cursor);
-      for (const item of page.items) yield [item.contact.id, item.contact.name, item.contact.email, item.contact.companyName, item.at.toISOString()];
+      const page = await memberPage(db, workspaceId, members, { limit: 1000, cursor });
+      for (const item of page.items) yield [item.contact.id, item.contact.name, item.contact.email, item.contact.companyName, item.since.toISOString()];
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
   });
@@ -143,10 +144,7 @@ export const segmentRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
   }, async (request, reply) => {
     const { workspaceId } = workspaceAccess(request);
     const segment = await getSegment(db, workspaceId, request.params.id);
-    const stream = membersCsv(async (cursor) => {
-      const page = await listSegmentMembers(db, workspaceId, segment.id, { limit: 1000, cursor });
-      return { items: page.items.map((item) => ({ contact: item.contact, at: item.enteredAt })), nextCursor: page.nextCursor };
-    });
+    const stream = membersCsv(db, workspaceId, { table: 'segment_members', key: 'segment_id', since: 'entered_at', id: segment.id });
     return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="segment-members.csv"').send(stream);
   });
 
@@ -235,10 +233,7 @@ export const segmentRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
   }, async (request, reply) => {
     const { workspaceId } = workspaceAccess(request);
     const list = await getList(db, workspaceId, request.params.id);
-    const stream = membersCsv(async (cursor) => {
-      const page = await listListMembers(db, workspaceId, list.id, { limit: 1000, cursor });
-      return { items: page.items.map((item) => ({ contact: item.contact, at: item.addedAt })), nextCursor: page.nextCursor };
-    });
+    const stream = membersCsv(db, workspaceId, { table: 'list_members', key: 'list_id', since: 'added_at', id: list.id });
     return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="list-members.csv"').send(stream);
   });
 

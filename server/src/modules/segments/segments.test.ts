@@ -183,8 +183,8 @@ describe('segments', () => {
     await bed.api('/api/v1/custom-fields', { body: { objectType: 'contact', key: 'plan', label: 'Plan', type: 'select', options: [{ value: 'free', label: 'Free' }, { value: 'pro', label: 'Pro' }] } });
     await bed.api('/api/v1/custom-fields', { body: { objectType: 'contact', key: 'seats', label: 'Seats', type: 'number' } });
     const company = await bed.api('/api/v1/companies', { body: { name: 'Big Oy', domain: 'big.example', employeeCount: 800, industry: 'Software' } });
-    const erik = await contact({ email: 'erik@big.example', firstName: 'Erik', tags: ['vip', 'beta'], lifecycleStage: 'sql', custom: { plan: 'pro', seats: 40 }, companyId: company.body.id });
-    const fay = await contact({ email: 'fay@small.example', firstName: 'Fay', tags: ['beta'], lifecycleStage: 'lead', custom: { plan: 'free', seats: 2 } });
+    await contact({ email: 'erik@big.example', firstName: 'Erik', tags: ['vip', 'beta'], lifecycleStage: 'sql', custom: { plan: 'pro', seats: 40 }, companyId: company.body.id });
+    await contact({ email: 'fay@small.example', firstName: 'Fay', tags: ['beta'], lifecycleStage: 'lead', custom: { plan: 'free', seats: 2 } });
     await track('erik', 'erik@big.example', [{ type: 'track', name: 'Signed Up', properties: { plan: 'pro', seats: 40 } }]);
     await track('fay', 'fay@small.example', [{ type: 'track', name: 'Signed Up', properties: { plan: 'free', seats: 2 } }, { type: 'track', name: 'Signed Up', properties: { plan: 'free' } }]);
     const matching = async (match: unknown) => {
@@ -193,7 +193,6 @@ describe('segments', () => {
       const emails = response.body.sample.map((c: { email: string }) => c.email.split('@')[0]).sort();
       return emails;
     };
-    expect([erik, fay]).toHaveLength(2);
     expect(await matching({ type: 'field', field: 'tags', operator: 'includes', value: 'vip' })).toEqual(['erik']);
     expect(await matching({ type: 'field', field: 'tags', operator: 'excludes', value: 'vip' })).toEqual(['fay']);
     expect(await matching({ type: 'field', field: 'tags', operator: 'includes_all', value: ['vip', 'beta'] })).toEqual(['erik']);

@@ -2,12 +2,12 @@ import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.js';
-import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
 import { enqueue } from '../../platform/jobs/queue.js';
-import { type AuditActor, recordAudit } from '../accounts/index.js';
-import { contactSummaries, getContact } from '../contacts/index.js';
+import { type AuditActor, listMembers, recordAudit } from '../accounts/index.js';
+import { getContact } from '../contacts/index.js';
 import type { SegmentDefinition } from './definition.js';
 import { explainContact, type Names } from './explain.js';
+import { memberPage } from './member-pages.js';
 import { loadWorkspace, previewDefinition, problemsOf } from './membership.js';
 import { checkDefinition, DefinitionError, type References } from './validate.js';
 
@@ -61,9 +61,14 @@ export async function listSegments(db: DbOrTx, workspaceId: string): Promise<Seg
   return rows.map((row) => toSegment(row, refs));
 }
 
-export async function getSegment(db: DbOrTx, workspaceId: string, id: string): Promise<Segment> {
+async function findSegmentRow(db: DbOrTx, workspaceId: string, id: string): Promise<SegmentRow> {
   const row = await db.selectFrom('segments').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Segment');
+  return row;
+}
+
+export async function getSegment(db: DbOrTx, workspaceId: string, id: string): Promise<Segment> {
+  const row = await findSegmentRow(db, workspaceId, id);
   return toSegment(row, (await loadWorkspace(db, workspaceId)).refs);
 }
 
@@ -88,7 +93,7 @@ export async function createSegment(db: DbOrTx, clock: Clock, workspaceId: strin
 export async function updateSegment(
   db: DbOrTx, clock: Clock, workspaceId: string, actor: AuditActor, id: string, input: { name?: string; description?: string | null; definition?: unknown },
 ) {
-  const current = await getSegment(db, workspaceId, id);
+  const current = await findSegmentRow(db, workspaceId, id);
   const { refs } = await loadWorkspace(db, workspaceId);
   let changes: Record<string, unknown> = {};
   if (input.definition !== undefined) {
@@ -109,7 +114,7 @@ export async function updateSegment(
 }
 
 export async function deleteSegment(db: DbOrTx, clock: Clock, workspaceId: string, actor: AuditActor, id: string) {
-  const segment = await getSegment(db, workspaceId, id);
+  const segment = await findSegmentRow(db, workspaceId, id);
   const users = await sql<{ name: string }>`
     select name from segments where workspace_id = ${workspaceId} and dependencies->'segments' ? ${id} order by name`.execute(db);
   if (users.rows.length) throw conflict(`"${segment.name}" is used by ${users.rows.map((row) => `"${row.name}"`).join(', ')}; change those first`);
@@ -127,27 +132,14 @@ export async function previewSegment(db: DbOrTx, clock: Clock, workspaceId: stri
 
 /** A page of members, newest first, with who they are. */
 export async function listSegmentMembers(db: DbOrTx, workspaceId: string, segmentId: string, page: { limit: number; cursor?: string }) {
-  await getSegment(db, workspaceId, segmentId);
-  let query = db.selectFrom('segment_members').select(['contact_id', 'entered_at'])
-    .where('workspace_id', '=', workspaceId).where('segment_id', '=', segmentId);
-  if (page.cursor) {
-    const [at, id] = decodeCursor(page.cursor);
-    query = query.where((eb) => eb.or([eb('entered_at', '<', new Date(at as string)), eb.and([eb('entered_at', '=', new Date(at as string)), eb('contact_id', '<', id)])]));
-  }
-  const rows = await query.orderBy('entered_at', 'desc').orderBy('contact_id', 'desc').limit(page.limit + 1).execute();
-  const more = rows.length > page.limit;
-  const items = rows.slice(0, page.limit);
-  const contacts = await contactSummaries(db, workspaceId, items.map((row) => row.contact_id));
-  const last = items.at(-1);
-  return {
-    items: items.map((row) => ({ contact: contacts.get(row.contact_id)!, enteredAt: row.entered_at })),
-    nextCursor: more && last ? encodeCursor(last.entered_at.toISOString(), last.contact_id) : null,
-  };
+  await findSegmentRow(db, workspaceId, segmentId);
+  const { items, nextCursor } = await memberPage(db, workspaceId, { table: 'segment_members', key: 'segment_id', since: 'entered_at', id: segmentId }, page);
+  return { items: items.map((item) => ({ contact: item.contact, enteredAt: item.since })), nextCursor };
 }
 
 /** Members at the end of each day, with the day's entries and exits (the chart on the segment page). */
 export async function segmentHistory(db: DbOrTx, clock: Clock, workspaceId: string, segmentId: string, days: number) {
-  const segment = await getSegment(db, workspaceId, segmentId);
+  const segment = await findSegmentRow(db, workspaceId, segmentId);
   const { rows } = await sql<{ day: string; entered: number; exited: number }>`
     with days as (
       select generate_series((${clock.now()}::timestamptz at time zone 'utc')::date - ${days - 1}::int, (${clock.now()}::timestamptz at time zone 'utc')::date, interval '1 day')::date as day
@@ -160,7 +152,7 @@ export async function segmentHistory(db: DbOrTx, clock: Clock, workspaceId: stri
     select to_char(d.day, 'YYYY-MM-DD') as day, coalesce(c.entered, 0) as entered, coalesce(c.exited, 0) as exited
       from days d left join changes c using (day) order by d.day`.execute(db);
   // Walk back from today's count: yesterday's members are today's less today's entries plus its exits.
-  let members = segment.memberCount;
+  let members = segment.member_count;
   const points = rows.reverse().map((row) => {
     const point = { date: row.day, members, entered: row.entered, exited: row.exited };
     members = members - row.entered + row.exited;
@@ -173,18 +165,17 @@ export async function namesOf(db: DbOrTx, workspaceId: string): Promise<Names> {
   const [segments, lists, users] = await Promise.all([
     db.selectFrom('segments').select(['id', 'name']).where('workspace_id', '=', workspaceId).execute(),
     db.selectFrom('lists').select(['id', 'name']).where('workspace_id', '=', workspaceId).execute(),
-    db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id').select(['users.id', 'users.name', 'users.email'])
-      .where('memberships.workspace_id', '=', workspaceId).execute(),
+    listMembers(db, workspaceId),
   ]);
   return {
     segments: new Map(segments.map((row) => [row.id, row.name])),
     lists: new Map(lists.map((row) => [row.id, row.name])),
-    users: new Map(users.map((row) => [row.id, row.name || row.email])),
+    users: new Map(users.map((member) => [member.userId, member.name || member.email])),
   };
 }
 
 export async function explainMembership(db: DbOrTx, clock: Clock, workspaceId: string, segmentId: string, contactId: string) {
-  const segment = await getSegment(db, workspaceId, segmentId);
+  const segment = await findSegmentRow(db, workspaceId, segmentId);
   await getContact(db, workspaceId, contactId);
   const [{ refs }, names, member] = await Promise.all([
     loadWorkspace(db, workspaceId),
@@ -192,7 +183,7 @@ export async function explainMembership(db: DbOrTx, clock: Clock, workspaceId: s
     db.selectFrom('segment_members').select('contact_id').where('workspace_id', '=', workspaceId).where('segment_id', '=', segmentId)
       .where('contact_id', '=', contactId).executeTakeFirst(),
   ]);
-  const explanation = await explainContact(db, { workspaceId, now: clock.now(), catalog: refs.catalog, names }, segment.definition.match, contactId);
+  const explanation = await explainContact(db, { workspaceId, now: clock.now(), catalog: refs.catalog, names }, (segment.definition as SegmentDefinition).match, contactId);
   return { member: Boolean(member), matches: explanation!.passed, explanation: explanation! };
 }
 

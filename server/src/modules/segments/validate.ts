@@ -1,7 +1,7 @@
 import { isIsoDate } from '../../platform/text.js';
 import type { Catalog } from './catalog.js';
 import {
-  type Condition, countOperators, type Dependencies, definitionVersion, type EventMatch, type EventWindow, operatorsByType, propertyOperators,
+  asEventCondition, type Condition, type CountOperator, countOperators, type EmailCondition, type FormCondition, type Dependencies, definitionVersion, type EventMatch, type EventWindow, operatorsByType, propertyOperators,
   type SegmentDefinition, timeUnits,
 } from './definition.js';
 
@@ -188,17 +188,16 @@ export function checkDefinition(input: unknown, refs: References, options: { len
         return { type: 'field', field: spec.key, operator: node.operator as never, ...(value !== undefined ? { value } : {}) };
       }
       case 'event': {
-        const count = node.count === undefined ? undefined : node.count;
+        const count = node.count;
         if (count !== undefined) {
-          if (!isObject(count)) fail(`${path}.count`, 'must be { operator, value }');
-          const c = count as Record<string, unknown>;
-          if (!countOperators.includes(c.operator as never)) fail(`${path}.count.operator`, `must be one of ${countOperators.join(', ')}`);
-          if (!Number.isInteger(c.value) || (c.value as number) < 0) fail(`${path}.count.value`, 'must be a whole number from 0');
+          if (!isObject(count)) return fail(`${path}.count`, 'must be { operator, value }');
+          if (!countOperators.includes(count.operator as never)) fail(`${path}.count.operator`, `must be one of ${countOperators.join(', ')}`);
+          if (!Number.isInteger(count.value) || (count.value as number) < 0) fail(`${path}.count.value`, 'must be a whole number from 0');
         }
         return {
           type: 'event', event: checkEvent(`${path}.event`, node.event), filters: checkFilters(`${path}.filters`, node.filters),
           window: checkWindow(`${path}.window`, node.window),
-          ...(count ? { count: { operator: (count as never as { operator: never }).operator, value: (count as { value: number }).value } } : {}),
+          ...(count ? { count: { operator: count.operator as CountOperator, value: count.value as number } } : {}),
         };
       }
       case 'event_time': {
@@ -214,15 +213,17 @@ export function checkDefinition(input: unknown, refs: References, options: { len
       case 'email': {
         if (node.action !== 'opened' && node.action !== 'clicked') fail(`${path}.action`, 'must be "opened" or "clicked"');
         if (node.emailId !== undefined && (typeof node.emailId !== 'string' || !node.emailId)) fail(`${path}.emailId`, 'must be an email id');
-        const window = checkWindow(`${path}.window`, node.window);
-        const condition = { type: 'email' as const, action: node.action as 'opened', window, ...(node.emailId ? { emailId: node.emailId as string } : {}) };
-        checkEvent(path, { kind: 'track', name: condition.action === 'opened' ? 'Email Opened' : 'Email Link Clicked' });
+        const condition: EmailCondition = {
+          type: 'email', action: node.action as 'opened', window: checkWindow(`${path}.window`, node.window), ...(node.emailId ? { emailId: node.emailId as string } : {}),
+        };
+        checkEvent(path, asEventCondition(condition).event);
         return condition;
       }
       case 'form': {
         if (node.formId !== undefined && (typeof node.formId !== 'string' || !node.formId)) fail(`${path}.formId`, 'must be a form id');
-        checkEvent(path, { kind: 'track', name: 'Form Submitted' });
-        return { type: 'form', window: checkWindow(`${path}.window`, node.window), ...(node.formId ? { formId: node.formId as string } : {}) };
+        const condition: FormCondition = { type: 'form', window: checkWindow(`${path}.window`, node.window), ...(node.formId ? { formId: node.formId as string } : {}) };
+        checkEvent(path, asEventCondition(condition).event);
+        return condition;
       }
       case 'segment': case 'list': {
         const key = node.type === 'segment' ? 'segmentId' : 'listId';

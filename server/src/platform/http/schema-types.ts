@@ -1,4 +1,7 @@
-import Type from 'typebox';
+import Type, { type TSchema } from 'typebox';
+
+/** The schema, or null. */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 /** A timestamp: a Date in code, an RFC 3339 string on the wire and in OpenAPI. */
 export const DateTime = Type.Unsafe<Date>({ type: 'string', format: 'date-time' });
