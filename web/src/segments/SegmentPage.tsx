@@ -1,16 +1,14 @@
 import { Alert, Box, Button, EmptyState, Grid, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconDownload, IconPencil, IconTrash, IconUsers } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { errorMessage } from '../api/client';
+import { Link, useParams } from 'react-router';
 import { formatDateTime, formatRelative } from '../app/format';
-import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorBlock, LoadingBlock } from '../components/QueryState';
 import { RecordBreadcrumbs, RecordNotFound, SectionCard } from '../crm/shared/RecordLayout';
 import { segmentCsvUrl, segmentKeys, useDeleteSegment, useSegment, useSegmentHistory, useSegmentMembers } from './api';
 import { DefinitionSummary } from './DefinitionSummary';
+import { DeleteDialog } from './DeleteDialog';
 import { ExplainDrawer, type ExplainTarget } from './ExplainDrawer';
 import { MembershipChart } from './MembershipChart';
 import { MembersTable } from './MembersTable';
@@ -54,6 +52,7 @@ function useFollowMembership(segment: Segment) {
 
 function SegmentView({ segment }: { segment: Segment }) {
   const [deleting, setDeleting] = useState(false);
+  const remove = useDeleteSegment();
   useFollowMembership(segment);
 
   return (
@@ -106,7 +105,11 @@ function SegmentView({ segment }: { segment: Segment }) {
         <SegmentMembers segment={segment} />
       </Stack>
 
-      <DeleteSegmentDialog segment={segment} opened={deleting} onClose={() => setDeleting(false)} />
+      <DeleteDialog
+        kind="segment" target={segment} remove={remove} backTo="/segments" opened={deleting} onClose={() => setDeleting(false)}
+        // A segment another one uses is refused (409); the message names the users.
+        consequence="Journeys, emails and reports that use it stop finding its members."
+      />
     </Box>
   );
 }
@@ -206,34 +209,5 @@ function SegmentMembers({ segment }: { segment: Segment }) {
       )}
       <ExplainDrawer target={explaining} onClose={() => setExplaining(null)} />
     </Box>
-  );
-}
-
-function DeleteSegmentDialog({ segment, opened, onClose }: { segment: Segment; opened: boolean; onClose: () => void }) {
-  const navigate = useNavigate();
-  const remove = useDeleteSegment();
-  return (
-    <ConfirmDialog
-      opened={opened}
-      title="Delete segment"
-      confirmLabel="Delete segment"
-      loading={remove.isPending}
-      onCancel={onClose}
-      onConfirm={() =>
-        remove.mutate(segment.id, {
-          onSuccess: () => {
-            notifications.show({ color: 'green', message: `Deleted ${segment.name}.` });
-            navigate('/segments');
-          },
-          onError: (error) => {
-            // 409: another segment uses this one; the message names it.
-            notifications.show({ color: 'red', title: 'Could not delete', message: errorMessage(error) });
-            onClose();
-          },
-        })
-      }
-    >
-      Delete {segment.name}? Journeys, emails and reports that use it stop finding its members. This cannot be undone.
-    </ConfirmDialog>
   );
 }

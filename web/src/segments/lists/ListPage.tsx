@@ -2,14 +2,14 @@ import { ActionIcon, Box, Button, EmptyState, Group, Menu, Paper, Stack, Text, T
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconDownload, IconFileUpload, IconFilterPlus, IconPencil, IconTrash, IconUserMinus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { errorMessage } from '../../api/client';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBlock, LoadingBlock } from '../../components/QueryState';
 import { RecordPicker } from '../../crm/deals/RecordPicker';
 import { RecordBreadcrumbs, RecordNotFound } from '../../crm/shared/RecordLayout';
 import { listCsvUrl, useAddListMembers, useDeleteList, useList, useListMembers, useRemoveListMembers } from '../api';
 import { contactCount } from '../labels';
+import { DeleteDialog } from '../DeleteDialog';
 import { MembersTable } from '../MembersTable';
 import type { List } from '../types';
 import { AddFromConditionModal } from './AddFromConditionModal';
@@ -34,6 +34,7 @@ export function ListPage() {
 
 function ListView({ list }: { list: List }) {
   const [dialog, setDialog] = useState<Dialog>(null);
+  const remove = useDeleteList();
   const close = () => setDialog(null);
 
   return (
@@ -82,7 +83,10 @@ function ListView({ list }: { list: List }) {
       <ListFormModal opened={dialog === 'edit'} onClose={close} list={list} />
       <AddFromConditionModal list={list} opened={dialog === 'condition'} onClose={close} />
       <ImportCsvModal list={list} opened={dialog === 'import'} onClose={close} />
-      <DeleteListDialog list={list} opened={dialog === 'delete'} onClose={close} />
+      <DeleteDialog
+        kind="list" target={list} remove={remove} backTo="/lists" opened={dialog === 'delete'} onClose={close}
+        consequence="Its contacts stay; segments that use the list are flagged until they are edited."
+      />
     </Box>
   );
 }
@@ -159,33 +163,5 @@ function ListMembers({ list }: { list: List }) {
         />
       )}
     </Stack>
-  );
-}
-
-function DeleteListDialog({ list, opened, onClose }: { list: List; opened: boolean; onClose: () => void }) {
-  const navigate = useNavigate();
-  const remove = useDeleteList();
-  return (
-    <ConfirmDialog
-      opened={opened}
-      title="Delete list"
-      confirmLabel="Delete list"
-      loading={remove.isPending}
-      onCancel={onClose}
-      onConfirm={() =>
-        remove.mutate(list.id, {
-          onSuccess: () => {
-            notifications.show({ color: 'green', message: `Deleted ${list.name}.` });
-            navigate('/lists');
-          },
-          onError: (error) => {
-            notifications.show({ color: 'red', title: 'Could not delete', message: errorMessage(error) });
-            onClose();
-          },
-        })
-      }
-    >
-      Delete {list.name}? Its contacts stay; segments that use the list are flagged until they are edited. This cannot be undone.
-    </ConfirmDialog>
   );
 }
