@@ -261,7 +261,7 @@ describe('segments', () => {
     expect(await members(segment.body.id)).toEqual(['carla@example.fi']);
 
     await bed.api(`/api/v1/custom-fields/${field.body.id}`, { method: 'PATCH', body: { archived: true } });
-    await bed.database.ctx.db.updateTable('contacts').set({ custom: JSON.stringify({}) as never }).where('id', '=', ids.carla).execute();
+    await bed.database.ctx.db.updateTable('contacts').set({ custom: JSON.stringify({}) as never }).where('id', '=', ids.carla!).execute();
     await settle();
     const after = await bed.api(`/api/v1/segments/${segment.body.id}`);
     expect(after.body).toMatchObject({ status: 'flagged', problems: [{ path: 'definition.match.field', message: 'the custom field "custom.region" has been archived' }] });

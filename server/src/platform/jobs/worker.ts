@@ -48,7 +48,6 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const queues = Object.keys(options.handlers);
   const lockMs = options.lockMs ?? 5 * 60_000;
   let stopping = false;
-  let wake: (() => void) | undefined;
 
   const runJob = async (job: ClaimedJob) => {
     const handler = options.handlers[job.queue];
@@ -62,9 +61,14 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     }
   };
 
-  const drain = async (): Promise<number> => {
+  const runTickers = async () => {
     for (const tick of options.tickers ?? []) await tick(context);
-    const jobs = await claimJobs(options.db, options.clock, { queues, limit: options.concurrency * 4, workerId: id, lockMs });
+  };
+  const claim = (limit: number) => claimJobs(options.db, options.clock, { queues, limit, workerId: id, lockMs });
+
+  const drain = async (): Promise<number> => {
+    await runTickers();
+    const jobs = await claim(options.concurrency * 4);
     // Bounded parallelism within a batch: `concurrency` jobs in flight at a time.
     let next = 0;
     const lanes = Array.from({ length: Math.min(options.concurrency, jobs.length) }, async () => {
@@ -76,30 +80,46 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
 
   if (options.loop === false) return { id, stop: async () => {}, drain };
 
+  // Idle lanes sleep until the poll interval passes or a notification wakes them; the
+  // ticker sleeps a whole interval (stopping wakes everyone).
+  const lanesAsleep = new Set<() => void>();
+  const tickerAsleep = new Set<() => void>();
+  const wake = (sleepers: Set<() => void>) => { for (const wakeOne of [...sleepers]) wakeOne(); };
+  const sleep = (sleepers: Set<() => void>) => new Promise<void>((resolve) => {
+    const wakeOne = () => { clearTimeout(timer); sleepers.delete(wakeOne); resolve(); };
+    const timer = setTimeout(wakeOne, options.pollMs);
+    sleepers.add(wakeOne);
+  });
+
   // LISTEN on a dedicated connection so an enqueue wakes the loop at once.
   const listener = await options.pool.connect();
   await listener.query(`listen ${jobsChannel}`);
-  listener.on('notification', () => wake?.());
+  listener.on('notification', () => wake(lanesAsleep));
   // A dropped LISTEN connection only costs promptness: the poll still finds the work.
   listener.on('error', (error) => logger.warn({ err: error }, 'job notification connection failed'));
 
-  const loop = (async () => {
+  // Each lane claims its next job as soon as it is free, so one long job (a full segment
+  // computation) never holds back the short ones claimed beside it.
+  const lane = async () => {
     while (!stopping) {
-      let handled = 0;
+      let claimed = 0;
       try {
-        handled = await drain();
+        const jobs = await claim(1);
+        claimed = jobs.length;
+        for (const job of jobs) await runJob(job);
       } catch (error) {
-        logger.error({ err: error }, 'worker round failed');
+        logger.error({ err: error }, 'worker lane failed');
       }
-      if (handled === 0 && !stopping) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, options.pollMs);
-          wake = () => { clearTimeout(timer); resolve(); };
-        });
-        wake = undefined;
-      }
+      if (claimed === 0 && !stopping) await sleep(lanesAsleep);
+    }
+  };
+  const ticking = (async () => {
+    while (!stopping) {
+      await runTickers().catch((error) => logger.error({ err: error }, 'worker ticker failed'));
+      if (!stopping) await sleep(tickerAsleep);
     }
   })();
+  const loop = Promise.all([ticking, ...Array.from({ length: options.concurrency }, lane)]);
 
   logger.info({ queues }, 'worker started');
   return {
@@ -107,7 +127,8 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     drain,
     stop: async () => {
       stopping = true;
-      wake?.();
+      wake(lanesAsleep);
+      wake(tickerAsleep);
       await loop;
       await listener.query(`unlisten ${jobsChannel}`).catch(() => {});
       listener.release();
