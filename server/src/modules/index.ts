@@ -6,7 +6,8 @@ import { dealsModule } from './deals/index.js';
 import { demoModule } from './demo/index.js';
 import { eventsModule } from './events/index.js';
 import { segmentsModule } from './segments/index.js';
+import { scoringModule } from './scoring/index.js';
 import { searchModule } from './search/index.js';
 
 /** Every module the runtime mounts, in order. A new domain module is added here. */
-export const modules: TandemModule[] = [platformMaintenance, accountsModule, contactsModule, dealsModule, eventsModule, segmentsModule, searchModule, demoModule];
+export const modules: TandemModule[] = [platformMaintenance, accountsModule, contactsModule, dealsModule, eventsModule, segmentsModule, scoringModule, searchModule, demoModule];

@@ -14,7 +14,7 @@ export interface FieldSpec {
   key: string;
   label: string;
   type: FieldType;
-  group: 'Contact' | 'Company' | 'Contact custom fields' | 'Company custom fields';
+  group: 'Contact' | 'Scores' | 'Company' | 'Contact custom fields' | 'Company custom fields';
   options?: { value: string; label: string }[];
   on: 'contact' | 'company';
   expression: RawBuilder<unknown>;
@@ -41,6 +41,20 @@ const companyColumns: [key: string, label: string, column: string, type: FieldTy
   ['employeeCount', 'Employees', 'employee_count', 'number'], ['revenueBand', 'Revenue band', 'revenue_band', 'text'],
   ['country', 'Company country', 'country', 'text'], ['owner', 'Account owner', 'owner_id', 'user'], ['tags', 'Company tags', 'tags', 'tags'],
 ];
+
+// Scores live in the scoring module's table; the change feed names them `score`.
+const scoreColumns: [key: string, label: string, column: string, type: FieldType][] = [
+  ['fitScore', 'Fit score', 'fit', 'number'], ['engagementScore', 'Engagement score', 'engagement', 'number'],
+  ['fitGrade', 'Fit grade', 'fit_grade', 'select'], ['engagementLevel', 'Engagement level', 'engagement_level', 'number'],
+  ['tier', 'Tier', 'tier', 'select'],
+];
+const scoreDefaults: Record<string, RawBuilder<unknown>> = {
+  fitScore: sql`0`, engagementScore: sql`0`, fitGrade: sql`'D'`, engagementLevel: sql`4`, tier: sql`'cold'`,
+};
+const gradeOptions: Record<string, { value: string; label: string }[]> = {
+  fitGrade: ['A', 'B', 'C', 'D'].map((grade) => ({ value: grade, label: grade })),
+  tier: ['hot', 'warm', 'cold'].map((tier) => ({ value: tier, label: tier[0]!.toUpperCase() + tier.slice(1) })),
+};
 
 const customTypes: Record<CustomFieldType, FieldType> = {
   text: 'text', number: 'number', date: 'date', boolean: 'boolean', select: 'select', multi_select: 'tags',
@@ -70,6 +84,13 @@ export async function loadCatalog(db: DbOrTx, workspaceId: string, users: { valu
     fields.set(`${which}.channel`, {
       key: `${which}.channel`, label: which === 'firstTouch' ? 'First touch channel' : 'Last touch channel', type: 'text', group: 'Contact',
       on: 'contact', expression: sql`${sql.ref(`c.${column}`)}->>'channel'`, feed: which,
+    });
+  }
+  for (const [key, label, column, type] of scoreColumns) {
+    fields.set(key, {
+      key, label, type, group: 'Scores', on: 'contact', feed: 'score', options: type === 'select' ? gradeOptions[key] : undefined,
+      // A contact never scored has 0 points, grade D, level 4, tier cold: the table's defaults.
+      expression: sql`coalesce((select ${sql.ref(`s.${column}`)} from contact_scores s where s.workspace_id = c.workspace_id and s.contact_id = c.id), ${scoreDefaults[key]})`,
     });
   }
   for (const [key, label, column, type] of companyColumns) {

@@ -9,6 +9,12 @@ import { segmentRoutes } from './routes.js';
 import { computeQueue } from './segments.js';
 
 export { createSegment } from './segments.js';
+export {
+  type CheckedCondition, checkCondition, contactPredicates, describeConditions, eventPredicate, type EventRuleCondition, isEventRuleCondition,
+} from './conditions.js';
+export { eventMatches, onContactsChanged as reevaluateChangedContacts, recomputeSegmentsReading } from './realtime.js';
+export type { Condition } from './definition.js';
+export { DefinitionError } from './validate.js';
 
 const mergedQueue = 'segments.contact_merged';
 const refreshQueue = 'segments.refresh_timed';

@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
-import type { Tx } from '../../platform/db/database.js';
+import type { Clock } from '../../platform/clock.js';
+import type { DbOrTx, Tx } from '../../platform/db/database.js';
+import { enqueue } from '../../platform/jobs/queue.js';
+import { computeQueue } from './segments.js';
 import type { ContactChange } from '../contacts/index.js';
 import type { StoredBatch, StoredEvent } from '../events/index.js';
 import type { EventMatch } from './definition.js';
@@ -70,4 +73,15 @@ export async function refreshTimed(ctx: AppContext): Promise<void> {
   for (const [workspaceId, ids] of byWorkspace) {
     for (const id of ids) await ctx.db.transaction().execute((trx) => reevaluate(trx, ctx.clock, workspaceId, new Map([[id, 'all' as const]])));
   }
+}
+
+/**
+ * A field changed for everyone at once (scores after the daily decay or a rescore): the
+ * segments reading it are computed again in the background, one job each.
+ */
+export async function recomputeSegmentsReading(db: DbOrTx, clock: Clock, workspaceId: string, field: string): Promise<number> {
+  const segments = await loadSegments(db, workspaceId);
+  const reading = segments.filter((segment) => segment.dependencies.fields.includes(field));
+  for (const segment of reading) await enqueue(db, clock, { queue: computeQueue, workspaceId, payload: { segmentId: segment.id } });
+  return reading.length;
 }

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { startWorker } from '../../platform/jobs/worker.js';
-import { modules } from '../index.js';
 import { useApiTestBed } from '../../test/harness.js';
+import { settle as settleJobs, track as trackEvents, type TrackedEvent } from '../../test/pipeline.js';
 
 const bed = useApiTestBed('Segments');
 const day = 86_400_000;
 
-/** Runs every due job (change feed, event fan-out, segment computations) until none is left. */
-async function settle() {
-  const { ctx } = bed.database;
-  const handlers = Object.assign({}, ...modules.map((module) => module.jobs?.(ctx) ?? {}));
-  const tickers = modules.flatMap((module) => module.tickers ?? []);
-  const worker = await startWorker({ db: ctx.db, pool: bed.database.pool, clock: ctx.clock, logger: ctx.logger, handlers, tickers, concurrency: 1, pollMs: 60_000, loop: false });
-  while (await worker.drain());
-}
+const settle = () => settleJobs(bed);
 
 async function contact(body: Record<string, unknown>): Promise<string> {
   const response = await bed.api('/api/v1/contacts', { body });
@@ -21,21 +13,7 @@ async function contact(body: Record<string, unknown>): Promise<string> {
   return response.body.id;
 }
 
-/** Sends events through the collection API as the website would, for a known user. */
-async function track(userId: string, email: string, events: { type: 'page' | 'track'; name: string; at?: Date; properties?: Record<string, unknown> }[]) {
-  const now = bed.database.ctx.clock.now();
-  const batch = [
-    { type: 'identify', userId, traits: { email }, timestamp: now.toISOString() },
-    ...events.map((event) => ({
-      type: event.type, userId, timestamp: (event.at ?? now).toISOString(),
-      ...(event.type === 'page' ? { properties: { path: event.name, url: `https://acme.example${event.name}` }, context: { page: { path: event.name, url: `https://acme.example${event.name}` } } } : { event: event.name, properties: event.properties ?? {} }),
-    })),
-  ];
-  const response = await fetch(`${bed.server.url}/v1/batch`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ writeKey: bed.workspace.writeKey, batch }),
-  });
-  expect(response.status).toBe(200);
-}
+const track = (userId: string, email: string, events: TrackedEvent[]) => trackEvents(bed, userId, email, events);
 
 const pricingFinland = {
   version: 1,

@@ -38,7 +38,7 @@ const isTime = (value: unknown): value is string => typeof value === 'string' &&
  * Structural mistakes throw a DefinitionError naming the node's path; references that used
  * to resolve (`lenient`, for saved segments) are returned as problems instead.
  */
-export function checkDefinition(input: unknown, refs: References, options: { lenient?: boolean; path?: string } = {}): Checked {
+export function checkDefinition(input: unknown, refs: References, options: { lenient?: boolean; path?: string; matchPath?: string } = {}): Checked {
   const root = options.path ?? 'definition';
   const dependencies: Dependencies = { fields: [], events: [], segments: [], lists: [], time: false };
   const problems: Checked['problems'] = [];
@@ -255,6 +255,6 @@ export function checkDefinition(input: unknown, refs: References, options: { len
   if (!isObject(input)) fail(root, 'must be an object { version: 1, match: {...} }');
   const definition = input as Record<string, unknown>;
   if (definition.version !== definitionVersion) fail(`${root}.version`, `must be ${definitionVersion}`);
-  const match = check(`${root}.match`, definition.match);
+  const match = check(options.matchPath ?? `${root}.match`, definition.match);
   return { definition: { version: definitionVersion, match }, dependencies, problems };
 }

@@ -12,13 +12,16 @@ export type Permission =
   | 'api_keys:manage'
   | 'audit:read'
   | 'fields:manage'
-  | 'tracking:manage';
+  | 'tracking:manage'
+  | 'scoring:manage';
 
-const everyPermission: readonly Permission[] = ['workspace:read', 'records:write', 'members:manage', 'api_keys:manage', 'audit:read', 'fields:manage', 'tracking:manage'];
+const everyPermission: readonly Permission[] = [
+  'workspace:read', 'records:write', 'members:manage', 'api_keys:manage', 'audit:read', 'fields:manage', 'tracking:manage', 'scoring:manage',
+];
 
 const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: everyPermission,
-  marketer: ['workspace:read', 'records:write', 'tracking:manage'],
+  marketer: ['workspace:read', 'records:write', 'tracking:manage', 'scoring:manage'],
   sales: ['workspace:read', 'records:write'],
   service: ['workspace:read', 'records:write'],
   viewer: ['workspace:read'],
