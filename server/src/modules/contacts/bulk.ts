@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { describeChange } from '../../platform/db/change-context.js';
 import type { Clock } from '../../platform/clock.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { badRequest } from '../../platform/http/errors.js';
@@ -45,6 +46,7 @@ export async function bulkUpdate(
       return Number(numDeletedRows);
     }
   }
+  await describeChange(db, { actor, at: now });
   const { rows } = await sql<{ id: string; company_id: string | null }>`
     update ${table} set ${set}, updated_at = ${now}
      where workspace_id = ${workspaceId} and id = any(${ids}::uuid[])

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import type { DbOrTx } from '../../platform/db/database.js';
+import { describeChange } from '../../platform/db/change-context.js';
 import { badRequest, conflict } from '../../platform/http/errors.js';
 import type { AuditActor } from '../accounts/index.js';
 import { companyForDomain, getCompany } from './companies.js';
@@ -157,6 +158,7 @@ export async function createContact(db: DbOrTx, clock: Clock, workspaceId: strin
   const domain = values.email && values.companyId === undefined ? companyDomainOfEmail(values.email) : null;
   if (domain) values.companyId = await companyForDomain(db, clock, workspaceId, actor, domain);
   const now = clock.now();
+  await describeChange(db, { actor, at: now });
   const row = await db.insertInto('contacts')
     .values({ workspace_id: workspaceId, ...toColumns(values), created_at: now, updated_at: now } as never)
     .returningAll().executeTakeFirstOrThrow();
@@ -203,6 +205,7 @@ export async function updateContact(db: DbOrTx, clock: Clock, workspaceId: strin
   }
   const changes = fieldChanges(before as unknown as Record<string, unknown>, values, [...Object.keys(columns), 'tags', 'custom']);
   if (!changes.length) return before;
+  await describeChange(db, { actor, at: clock.now() });
   const row = await db.updateTable('contacts').set({ ...toColumns(values), updated_at: clock.now() } as never)
     .where('workspace_id', '=', workspaceId).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow();
   const contact = toContact(row as ContactRow);

@@ -6,7 +6,8 @@ import { companiesChangedQueue, contactsChangedQueue, handleCompaniesChanged, ha
 import { contactRoutes } from './routes.js';
 
 export { createCompany, findCompanyByDomain, getCompany, updateCompany, type Company } from './companies.js';
-export { contactSummaries, createContact, findContactByEmail, getContact, lifecycleStages, updateContact, type Contact } from './contacts.js';
+export { funnelStages, moveLifecycleStage } from './lifecycle-stage.js';
+export { contactSummaries, createContact, findContactByEmail, getContact, lifecycleStages, type LifecycleStage, updateContact, type Contact } from './contacts.js';
 export { type ContactChange, onContactsChanged } from './change-feed.js';
 export { normaliseDomain } from './domains.js';
 export {
@@ -20,7 +21,7 @@ export {
   beforeCursor, listTimeline, recordTouchpoint, registerTimelineSource, removeTouchpoints, type TimelineItem, type TimelineSourcePage, type Touchpoint,
 } from './timeline.js';
 export { listCustomFields, validateCustomValues } from './custom-fields.js';
-export { checkOwner, resolveId } from './records.js';
+export { assignOwnerIfNone, checkOwner, resolveId } from './records.js';
 export type { CustomFieldType, CustomValues, Touch } from './tables.js';
 export { onMerge, type MergeHook } from './merge.js';
 export { registerImportWriter, type ImportWriter } from './imports.js';

@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import type { Clock } from '../../platform/clock.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { badRequest, notFound } from '../../platform/http/errors.js';
 import { isMember } from '../accounts/index.js';
@@ -83,4 +84,10 @@ export function customFilters(query: object, definitions: CustomFieldDefinition[
 export function notFoundUnless<T>(row: T | undefined, what: string): T {
   if (!row) throw notFound(what);
   return row;
+}
+
+/** Gives an unowned contact an owner (a routed lead's); an owned contact keeps its owner. */
+export async function assignOwnerIfNone(db: DbOrTx, clock: Clock, workspaceId: string, contactId: string, ownerId: string): Promise<void> {
+  await db.updateTable('contacts').set({ owner_id: ownerId, updated_at: clock.now() })
+    .where('workspace_id', '=', workspaceId).where('id', '=', contactId).where('owner_id', 'is', null).execute();
 }

@@ -8,6 +8,7 @@ import { decayAll, onContactsChanged as rescoreChangedContacts, onEvents, rescor
 import type { RuleKind } from './tables.js';
 
 export { onScoresChanged, scoresOf, explainScore, type ContactScore, type ScoreListener } from './scores.js';
+export { getSettings as getScoringSettings } from './settings.js';
 
 const decayQueue = 'scoring.decay';
 
