@@ -1,0 +1,198 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addMember, createUser } from '../accounts/index.js';
+import { signIn, useApiTestBed } from '../../test/harness.js';
+import { settle as settleJobs, track } from '../../test/pipeline.js';
+
+const bed = useApiTestBed('Handoff');
+const hour = 3_600_000;
+const settle = () => settleJobs(bed);
+
+const session: Record<string, string> = {};
+let rep2 = '';
+let team = '';
+
+async function as(who: string, path: string, init: { method?: string; body?: unknown } = {}) {
+  return bed.api(path, { ...init, cookie: session[who] });
+}
+
+async function contactByEmail(email: string): Promise<string> {
+  const response = await bed.api(`/api/v1/contacts?email=${encodeURIComponent(email)}`);
+  return response.body.items[0].id;
+}
+
+async function leadOf(contactId: string) {
+  const leads = await bed.api('/api/v1/leads?limit=500');
+  return leads.body.items.find((lead: { contact: { id: string } }) => lead.contact.id === contactId);
+}
+
+const nordics = { type: 'field', field: 'country', operator: 'in', value: ['FI', 'SE'] };
+
+beforeAll(async () => {
+  const { ctx } = bed.database;
+  const user = await createUser(ctx.db, { email: 'rep2@handoff.test', password: 'a long test password', name: 'Second Rep' });
+  await addMember(ctx.db, ctx.clock, { workspaceId: bed.workspace.workspaceId, userId: user.id, role: 'sales', actor: { type: 'system', label: 'test' } });
+  rep2 = user.id;
+  for (const role of ['marketer', 'sales', 'viewer'] as const) session[role] = await signIn(bed.server, bed.workspace.users[role]);
+  session.rep2 = await signIn(bed.server, { email: 'rep2@handoff.test', password: 'a long test password' });
+
+  const created = await bed.api('/api/v1/sales-teams', {
+    body: { name: 'Nordics', leadUserId: bed.workspace.users.admin.id, members: [{ userId: bed.workspace.users.sales.id, capacity: 10 }, { userId: rep2, capacity: 10 }] },
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  team = created.body.id;
+  await bed.api('/api/v1/scoring/rules', { body: { kind: 'fit', name: 'Head of', points: 25, condition: { type: 'field', field: 'jobTitle', operator: 'contains', value: 'Head' } } });
+  await bed.api('/api/v1/scoring/rules', { body: { kind: 'engagement', name: 'Pricing', points: 10, condition: { type: 'event', event: { kind: 'page', path: '/pricing' } } } });
+  await bed.api('/api/v1/scoring/rules', { body: { kind: 'engagement', name: 'Demo request', points: 30, condition: { type: 'event', event: { kind: 'track', name: 'Demo Requested' } } } });
+});
+
+describe('the lead definition', () => {
+  let draft = '';
+
+  it('is refused when it names an unknown field or team, naming the field', async () => {
+    const field = await bed.api('/api/v1/lead-definitions', { body: { criteria: { fitMin: 20, engagementMin: 30, conditions: { type: 'field', field: 'shoeSize', operator: 'equals', value: 1 } }, routing: {} } });
+    expect(field.status).toBe(400);
+    expect(field.body.field).toBe('criteria.conditions.field');
+    const noTeam = await bed.api('/api/v1/lead-definitions', {
+      body: { criteria: { fitMin: 20, engagementMin: 30 }, routing: { rules: [{ name: 'x', condition: nordics, teamId: '00000000-0000-4000-8000-000000000000' }] } },
+    });
+    expect(noTeam.status).toBe(400);
+    expect(noTeam.body.field).toBe('routing.rules[0].teamId');
+    expect((await bed.api('/api/v1/lead-definitions')).body.items).toEqual([]);
+  });
+
+  it('goes live only when marketing and sales have both approved it', async () => {
+    const created = await as('marketer', '/api/v1/lead-definitions', {
+      body: { criteria: { fitMin: 20, engagementMin: 30, conditions: nordics }, slaHours: 48, routing: { rules: [{ name: 'Nordics', condition: nordics, teamId: team }] } },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body).toMatchObject({ version: 1, status: 'draft', awaiting: ['marketing', 'sales'] });
+    draft = created.body.id;
+
+    expect((await as('viewer', `/api/v1/lead-definitions/${draft}/approve`, { method: 'POST' })).status).toBe(403);
+    expect((await bed.api(`/api/v1/lead-definitions/${draft}/approve`, { method: 'POST' })).status).toBe(400);
+    const marketing = await as('marketer', `/api/v1/lead-definitions/${draft}/approve`, { method: 'POST' });
+    expect(marketing.body).toMatchObject({ status: 'draft', awaiting: ['sales'] });
+    const twice = await as('marketer', `/api/v1/lead-definitions/${draft}/approve`, { method: 'POST' });
+    expect(twice.status).toBe(409);
+    expect(twice.body.message).toContain('already approved');
+
+    const sales = await as('sales', `/api/v1/lead-definitions/${draft}/approve`, { method: 'POST' });
+    expect(sales.body).toMatchObject({ status: 'live', awaiting: [] });
+    expect(sales.body.approvals.map((approval: { side: string }) => approval.side)).toEqual(['marketing', 'sales']);
+  });
+
+  it('cannot be edited once live', async () => {
+    const edit = await bed.api(`/api/v1/lead-definitions/${draft}`, { method: 'PUT', body: { criteria: { fitMin: 0, engagementMin: 0 }, routing: {} } });
+    expect(edit.status).toBe(409);
+  });
+});
+
+describe('the hand-off', () => {
+  let anna = '';
+  let lead = '';
+
+  it('makes a contact an MQL when events lift its score over the threshold, and routes it round-robin', async () => {
+    const created = await bed.api('/api/v1/contacts', { body: { email: 'anna@customer.fi', firstName: 'Anna', jobTitle: 'Head of IT', country: 'FI' } });
+    anna = created.body.id;
+    await track(bed, 'anna', 'anna@customer.fi', [{ type: 'page', name: '/pricing' }]);
+    await settle();
+    expect(await leadOf(anna)).toBeUndefined();
+
+    await track(bed, 'anna', 'anna@customer.fi', [{ type: 'track', name: 'Demo Requested' }]);
+    await settle();
+    const qualified = await leadOf(anna);
+    expect(qualified).toMatchObject({ status: 'new', grade: 'C2', fit: 25, engagement: 40, routedBy: 'rule: Nordics, round-robin', definitionVersion: 1 });
+    lead = qualified.id;
+    const owner = qualified.ownerId;
+    expect([bed.workspace.users.sales.id, rep2]).toContain(owner);
+    expect(qualified.slaRemainingMs).toBe(48 * hour);
+
+    const history = await bed.api(`/api/v1/contacts/${anna}/lifecycle`);
+    expect(history.body.stage).toBe('mql');
+    expect(history.body.transitions.at(-1)).toMatchObject({ from: 'subscriber', to: 'mql', actor: { type: 'rule', label: 'Lead definition v1' }, reason: 'fit 25 ≥ 20 and engagement 40 ≥ 30' });
+
+    // The next lead goes to the other member of the team.
+    await bed.api('/api/v1/contacts', { body: { email: 'bo@customer.se', jobTitle: 'Head of Sales', country: 'SE' } });
+    await track(bed, 'bo', 'bo@customer.se', [{ type: 'page', name: '/pricing' }, { type: 'track', name: 'Demo Requested' }]);
+    // Outside the territory's required condition: never a lead.
+    await bed.api('/api/v1/contacts', { body: { email: 'carl@customer.de', jobTitle: 'Head of IT', country: 'DE' } });
+    await track(bed, 'carl', 'carl@customer.de', [{ type: 'page', name: '/pricing' }, { type: 'track', name: 'Demo Requested' }]);
+    await settle();
+    const second = await leadOf(await contactByEmail('bo@customer.se'));
+    expect(second.ownerId).not.toBe(owner);
+    expect(await leadOf(await contactByEmail('carl@customer.de'))).toBeUndefined();
+  });
+
+  it('shows the owner the lead in their queue with why, and notifies them', async () => {
+    const owner = (await leadOf(anna)).ownerId === rep2 ? 'rep2' : 'sales';
+    const queue = await as(owner, '/api/v1/leads?owner=me&status=new');
+    expect(queue.body.items.map((item: { id: string }) => item.id)).toContain(lead);
+    const why = await as(owner, `/api/v1/leads/${lead}`);
+    expect(why.body.score.ledger.map((entry: { rule: string }) => entry.rule)).toEqual(['Demo request', 'Pricing', 'Head of']);
+    expect(why.body.trail.map((item: { kind: string }) => item.kind)).toContain('lead.qualified');
+    const notifications = await as(owner, '/api/v1/notifications');
+    expect(notifications.body.items[0]).toMatchObject({ kind: 'lead.assigned', link: `/leads/${lead}` });
+    expect(notifications.body.items[0].title).toContain('Anna');
+  });
+
+  it('reminds the owner at 75% of the SLA and escalates to the team lead at the deadline', async () => {
+    const owner = (await leadOf(anna)).ownerId === rep2 ? 'rep2' : 'sales';
+    bed.database.ctx.clock.advance(36 * hour);
+    await settle();
+    expect((await as(owner, '/api/v1/notifications')).body.items[0]).toMatchObject({ kind: 'lead.sla_reminder', title: '12 h left to answer Anna' });
+    bed.database.ctx.clock.advance(12 * hour);
+    await settle();
+    const admin = await signIn(bed.server, bed.workspace.users.admin);
+    const escalations = await bed.api('/api/v1/notifications', { cookie: admin });
+    expect(escalations.body.items.map((item: { kind: string }) => item.kind)).toContain('lead.sla_breached');
+    expect((await leadOf(anna)).escalatedAt).not.toBeNull();
+  });
+
+  it('refuses a rejection without a reason, from someone else, or "other" without a note', async () => {
+    const lead_ = await leadOf(anna);
+    const owner = lead_.ownerId === rep2 ? 'rep2' : 'sales';
+    const other = owner === 'rep2' ? 'sales' : 'rep2';
+    const noReason = await as(owner, `/api/v1/leads/${lead}/reject`, { method: 'POST', body: {} });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.field).toBe('reason');
+    const noNote = await as(owner, `/api/v1/leads/${lead}/reject`, { method: 'POST', body: { reason: 'other' } });
+    expect(noNote.body.field).toBe('note');
+    expect((await as(other, `/api/v1/leads/${lead}/reject`, { method: 'POST', body: { reason: 'no_budget' } })).status).toBe(403);
+    expect((await leadOf(anna)).status).toBe('new');
+  });
+
+  it('recycles a rejected lead to nurturing with the reason recorded', async () => {
+    const owner = (await leadOf(anna)).ownerId === rep2 ? 'rep2' : 'sales';
+    const rejected = await as(owner, `/api/v1/leads/${lead}/reject`, { method: 'POST', body: { reason: 'no_budget', note: 'next fiscal year' } });
+    expect(rejected.status, JSON.stringify(rejected.body)).toBe(200);
+    expect(rejected.body).toMatchObject({ status: 'recycled', rejectReason: 'no_budget', rejectNote: 'next fiscal year' });
+    const history = await bed.api(`/api/v1/contacts/${anna}/lifecycle`);
+    expect(history.body.stage).toBe('lead');
+    expect(history.body.transitions.at(-1)).toMatchObject({ from: 'mql', to: 'lead', actor: { type: 'user' }, reason: 'recycled: No budget — next fiscal year' });
+    expect((await as(owner, `/api/v1/leads/${lead}/accept`, { method: 'POST' })).status).toBe(409);
+  });
+
+  it('converts an accepted lead into a deal and the contact into an opportunity', async () => {
+    const bo = await contactByEmail('bo@customer.se');
+    const second = await leadOf(bo);
+    const owner = second.ownerId === rep2 ? 'rep2' : 'sales';
+    expect((await as(owner, `/api/v1/leads/${second.id}/accept`, { method: 'POST' })).body.status).toBe('working');
+    expect((await bed.api(`/api/v1/contacts/${bo}/lifecycle`)).body.stage).toBe('sal');
+    const converted = await as(owner, `/api/v1/leads/${second.id}/convert`, { method: 'POST', body: { amount: 12000 } });
+    expect(converted.body).toMatchObject({ status: 'converted' });
+    const deal = await bed.api(`/api/v1/deals/${converted.body.dealId}`);
+    expect(deal.body).toMatchObject({ amount: 12000 });
+    expect((await bed.api(`/api/v1/contacts/${bo}/lifecycle`)).body.stage).toBe('opportunity');
+  });
+
+  it('backtests a draft beside the live definition', async () => {
+    const draft = await as('marketer', '/api/v1/lead-definitions', {
+      body: { criteria: { fitMin: 20, engagementMin: 10, conditions: null }, routing: { fallbackTeamId: team } },
+    });
+    const result = await bed.api(`/api/v1/lead-definitions/${draft.body.id}/backtest?days=30`);
+    expect(result.status).toBe(200);
+    // Looser and without the territory: Anna, Bo and Carl; the live one: Anna and Bo, of whom Bo reached opportunity.
+    expect(result.body.definition).toMatchObject({ version: 2, mql: 3, reachedOpportunity: 1 });
+    expect(result.body.live).toMatchObject({ version: 1, mql: 2, reachedOpportunity: 1, opportunityRate: 50 });
+  });
+});
