@@ -137,10 +137,13 @@ describe('the hand-off', () => {
 
   it('reminds the owner at 75% of the SLA and escalates to the team lead at the deadline', async () => {
     const owner = (await leadOf(anna)).ownerId === rep2 ? 'rep2' : 'sales';
+    // Bo's owner answers at once; Anna's lets the time run.
+    const bo = await leadOf(await contactByEmail('bo@customer.se'));
+    expect((await as(owner === 'rep2' ? 'sales' : 'rep2', `/api/v1/leads/${bo.id}/accept`, { method: 'POST' })).body.status).toBe('working');
     bed.database.ctx.clock.advance(36 * hour);
     await settle();
     expect((await as(owner, '/api/v1/notifications')).body.items[0]).toMatchObject({ kind: 'lead.sla_reminder', title: '12 h left to answer Anna' });
-    bed.database.ctx.clock.advance(12 * hour);
+    bed.database.ctx.clock.advance(13 * hour);
     await settle();
     const admin = await signIn(bed.server, bed.workspace.users.admin);
     const escalations = await bed.api('/api/v1/notifications', { cookie: admin });
@@ -176,7 +179,7 @@ describe('the hand-off', () => {
     const bo = await contactByEmail('bo@customer.se');
     const second = await leadOf(bo);
     const owner = second.ownerId === rep2 ? 'rep2' : 'sales';
-    expect((await as(owner, `/api/v1/leads/${second.id}/accept`, { method: 'POST' })).body.status).toBe('working');
+    expect(second.status).toBe('working');
     expect((await bed.api(`/api/v1/contacts/${bo}/lifecycle`)).body.stage).toBe('sal');
     const converted = await as(owner, `/api/v1/leads/${second.id}/convert`, { method: 'POST', body: { amount: 12000 } });
     expect(converted.body).toMatchObject({ status: 'converted' });
@@ -194,5 +197,36 @@ describe('the hand-off', () => {
     // Looser and without the territory: Anna, Bo and Carl; the live one: Anna and Bo, of whom Bo reached opportunity.
     expect(result.body.definition).toMatchObject({ version: 2, mql: 3, reachedOpportunity: 1 });
     expect(result.body.live).toMatchObject({ version: 1, mql: 2, reachedOpportunity: 1, opportunityRate: 50 });
+  });
+
+  it('reports the funnel, SLA compliance, rejection reasons and sources, each figure drilling down to the people', async () => {
+    const anna_ = await contactByEmail('anna@customer.fi');
+    const bo = await contactByEmail('bo@customer.se');
+
+    const rejections = await bed.api('/api/v1/reports/rejections');
+    expect(rejections.body.items).toEqual([{ month: expect.stringMatching(/^\d{4}-\d{2}$/), reason: 'no_budget', count: 1 }]);
+    const behind = await bed.api(`/api/v1/reports/leads?reason=no_budget&month=${rejections.body.items[0].month}`);
+    expect(behind.body.items.map((item: { contact: { id: string } }) => item.contact.id)).toEqual([anna_]);
+
+    const sla = await bed.api('/api/v1/reports/sla');
+    const team_ = sla.body.byTeam.find((row: { teamName: string }) => row.teamName === 'Nordics');
+    // Anna was answered after the 48 hours, Bo within them.
+    expect(team_).toMatchObject({ assigned: 2, inTime: 1, late: 1, compliance: 50 });
+    const late = await bed.api(`/api/v1/reports/leads?outcome=late&teamId=${team}`);
+    expect(late.body.items.map((item: { contact: { id: string } }) => item.contact.id)).toEqual([anna_]);
+
+    const funnel = await bed.api('/api/v1/reports/funnel?groupBy=source');
+    const stage = (name: string) => funnel.body.total.find((row: { stage: string }) => row.stage === name);
+    expect(stage('subscriber').reached).toBe(3);
+    expect(stage('mql')).toMatchObject({ reached: 2, converted: 1, conversionRate: 50 });
+    expect(stage('opportunity').reached).toBe(1);
+    const stalled = await bed.api('/api/v1/reports/funnel/contacts?stage=mql&converted=false');
+    expect(stalled.body.items.map((item: { id: string }) => item.id)).toEqual([anna_]);
+    const reachedSal = await bed.api('/api/v1/reports/funnel/contacts?stage=sal');
+    expect(reachedSal.body.items.map((item: { id: string }) => item.id)).toEqual([bo]);
+
+    const sources = await bed.api('/api/v1/reports/lead-sources');
+    const total = sources.body.items.reduce((sum: number, row: { mqls: number }) => sum + row.mqls, 0);
+    expect(total).toBe(2);
   });
 });
