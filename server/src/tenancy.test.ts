@@ -106,6 +106,42 @@ const sampleRequests: Record<string, (b: BRecords) => { path: string; body?: unk
   'POST /api/v1/lists/:id/members/remove': (b) => ({ path: `/api/v1/lists/${b.listId}/members/remove`, body: { contactIds: [b.contactId] } }),
   'POST /api/v1/lists/:id/members/from-definition': (b) => ({ path: `/api/v1/lists/${b.listId}/members/from-definition`, body: { definition: { version: 1, match: { type: 'and', conditions: [] } } } }),
   'POST /api/v1/lists/:id/members/import': (b) => ({ path: `/api/v1/lists/${b.listId}/members/import`, body: `email\n${b.contactEmail}` }),
+  'GET /api/v1/scoring/rules': () => ({ path: '/api/v1/scoring/rules' }),
+  'POST /api/v1/scoring/rules': (b) => ({ path: '/api/v1/scoring/rules', body: { kind: 'fit', name: 'Copy', points: 5, condition: { type: 'list', listId: b.listId, operator: 'in' } } }),
+  'PATCH /api/v1/scoring/rules/:id': (b) => ({ path: `/api/v1/scoring/rules/${b.ruleId}`, body: { name: 'Hijacked' } }),
+  'DELETE /api/v1/scoring/rules/:id': (b) => ({ path: `/api/v1/scoring/rules/${b.ruleId}` }),
+  'POST /api/v1/scoring/rescore': () => ({ path: '/api/v1/scoring/rescore', body: { kind: 'fit' } }),
+  'GET /api/v1/scoring/settings': () => ({ path: '/api/v1/scoring/settings' }),
+  'PUT /api/v1/scoring/settings': () => ({ path: '/api/v1/scoring/settings', body: { halfLifeDays: 7, fitGrades: { A: 3, B: 2, C: 1 }, engagementLevels: { 1: 3, 2: 2, 3: 1 } } }),
+  'GET /api/v1/contacts/:id/score': (b) => ({ path: `/api/v1/contacts/${b.contactId}/score` }),
+  'GET /api/v1/companies/:id/score': (b) => ({ path: `/api/v1/companies/${b.companyId}/score` }),
+  'GET /api/v1/lifecycle/settings': () => ({ path: '/api/v1/lifecycle/settings' }),
+  'PUT /api/v1/lifecycle/settings': () => ({ path: '/api/v1/lifecycle/settings', body: { stages: [], rejectReasons: [] } }),
+  'GET /api/v1/contacts/:id/lifecycle': (b) => ({ path: `/api/v1/contacts/${b.contactId}/lifecycle` }),
+  'PUT /api/v1/contacts/:id/lifecycle-stage': (b) => ({ path: `/api/v1/contacts/${b.contactId}/lifecycle-stage`, body: { stage: 'customer' } }),
+  'GET /api/v1/sales-teams': () => ({ path: '/api/v1/sales-teams' }),
+  'POST /api/v1/sales-teams': (b) => ({ path: '/api/v1/sales-teams', body: { name: 'Copy', members: [{ userId: b.viewerId }] } }),
+  'PATCH /api/v1/sales-teams/:id': (b) => ({ path: `/api/v1/sales-teams/${b.teamId}`, body: { name: 'Hijacked' } }),
+  'GET /api/v1/lead-definitions': () => ({ path: '/api/v1/lead-definitions' }),
+  'POST /api/v1/lead-definitions': (b) => ({ path: '/api/v1/lead-definitions', body: { criteria: { fitMin: 1, engagementMin: 1 }, routing: { fallbackTeamId: b.teamId } } }),
+  'GET /api/v1/lead-definitions/:id': (b) => ({ path: `/api/v1/lead-definitions/${b.definitionId}` }),
+  'PUT /api/v1/lead-definitions/:id': (b) => ({ path: `/api/v1/lead-definitions/${b.definitionId}`, body: { criteria: { fitMin: 0, engagementMin: 0 }, routing: {} } }),
+  'POST /api/v1/lead-definitions/:id/approve': (b) => ({ path: `/api/v1/lead-definitions/${b.definitionId}/approve` }),
+  'GET /api/v1/lead-definitions/:id/backtest': (b) => ({ path: `/api/v1/lead-definitions/${b.definitionId}/backtest` }),
+  'GET /api/v1/leads': (b) => ({ path: `/api/v1/leads?teamId=${b.teamId}` }),
+  'GET /api/v1/leads/:id': (b) => ({ path: `/api/v1/leads/${b.leadId}` }),
+  'GET /api/v1/leads/:id/summary': (b) => ({ path: `/api/v1/leads/${b.leadId}/summary` }),
+  'POST /api/v1/leads/:id/accept': (b) => ({ path: `/api/v1/leads/${b.leadId}/accept` }),
+  'POST /api/v1/leads/:id/reject': (b) => ({ path: `/api/v1/leads/${b.leadId}/reject`, body: { reason: 'no_budget' } }),
+  'POST /api/v1/leads/:id/convert': (b) => ({ path: `/api/v1/leads/${b.leadId}/convert`, body: {} }),
+  'GET /api/v1/notifications': () => ({ path: '/api/v1/notifications' }),
+  'POST /api/v1/notifications/read': () => ({ path: '/api/v1/notifications/read', body: {} }),
+  'GET /api/v1/reports/funnel': () => ({ path: '/api/v1/reports/funnel?groupBy=source' }),
+  'GET /api/v1/reports/funnel/contacts': () => ({ path: '/api/v1/reports/funnel/contacts?stage=subscriber' }),
+  'GET /api/v1/reports/sla': () => ({ path: '/api/v1/reports/sla' }),
+  'GET /api/v1/reports/rejections': () => ({ path: '/api/v1/reports/rejections' }),
+  'GET /api/v1/reports/lead-sources': () => ({ path: '/api/v1/reports/lead-sources' }),
+  'GET /api/v1/reports/leads': (b) => ({ path: `/api/v1/reports/leads?teamId=${b.teamId}` }),
 };
 
 interface BRecords {
@@ -130,6 +166,10 @@ interface BRecords {
   eventId: number;
   segmentId: string;
   listId: string;
+  ruleId: string;
+  teamId: string;
+  definitionId: string;
+  leadId: string;
 }
 
 let database: TestDatabase;
@@ -168,6 +208,14 @@ beforeAll(async () => {
   const list = await asB('/api/v1/lists', { name: 'Secretlist' });
   await asB(`/api/v1/lists/${list.id}/members`, { contactIds: [contact.id] });
   const segment = await asB('/api/v1/segments', { name: 'Secretsegment', definition: { version: 1, match: { type: 'list', listId: list.id, operator: 'in' } } });
+  const rule = await asB('/api/v1/scoring/rules', { kind: 'fit', name: 'Secretrule', points: 5, condition: { type: 'list', listId: list.id, operator: 'in' } });
+  const team = await asB('/api/v1/sales-teams', { name: 'Secretteam', leadUserId: b.users.sales.id, members: [{ userId: b.users.sales.id }] });
+  const definition = await asB('/api/v1/lead-definitions', { criteria: { fitMin: 5, engagementMin: 0 }, routing: { fallbackTeamId: team.id } });
+  // A hand-off of B's, written directly: qualifying through events is the lifecycle tests' business.
+  const lead = await database.ctx.db.insertInto('leads').values({
+    workspace_id: b.workspaceId, contact_id: contact.id, definition_id: definition.id, status: 'new', owner_id: b.users.sales.id, team_id: team.id,
+    routed_by: 'test', mql_at: new Date(), assigned_at: new Date(), sla_due_at: new Date(Date.now() + 3_600_000), fit: 5, engagement: '0', grade: 'D4',
+  }).returning('id').executeTakeFirstOrThrow();
   bRecords = {
     workspaceId: b.workspaceId,
     adminEmail: b.users.admin.email,
@@ -190,6 +238,10 @@ beforeAll(async () => {
     eventId: events.items[0].id,
     segmentId: segment.id,
     listId: list.id,
+    ruleId: rule.id,
+    teamId: team.id,
+    definitionId: definition.id,
+    leadId: lead.id,
   };
 });
 
@@ -227,6 +279,13 @@ async function snapshotB() {
     segmentMembers: await read(`/api/v1/segments/${bRecords.segmentId}/members`),
     lists: await read('/api/v1/lists'),
     listMembers: await read(`/api/v1/lists/${bRecords.listId}/members`),
+    scoringRules: await read('/api/v1/scoring/rules'),
+    scoringSettings: await read('/api/v1/scoring/settings'),
+    lifecycleSettings: await read('/api/v1/lifecycle/settings'),
+    contactLifecycle: await read(`/api/v1/contacts/${bRecords.contactId}/lifecycle`),
+    teams: await read('/api/v1/sales-teams'),
+    definitions: await read('/api/v1/lead-definitions'),
+    leads: await read('/api/v1/leads'),
   };
 }
 
@@ -245,7 +304,8 @@ describe('workspace isolation', () => {
       const bSecrets = [b.workspaceId, b.users.admin.email, b.users.viewer.id, bRecords.keyId, bRecords.invitationId, 'Beta',
         bRecords.contactId, bRecords.companyId, bRecords.customFieldId, 'Secretperson',
         bRecords.importId, 'secret.csv', 'secretimport', bRecords.contactId2, bRecords.companyId2, bRecords.dealId, bRecords.stageId, bRecords.activityId, bRecords.taskId, 'Secretdeal', 'Secretcall', 'Secrettask',
-        'Secretevent', 'secretuser', b.writeKey, bRecords.segmentId, bRecords.listId, 'Secretsegment', 'Secretlist'];
+        'Secretevent', 'secretuser', b.writeKey, bRecords.segmentId, bRecords.listId, 'Secretsegment', 'Secretlist',
+        bRecords.ruleId, bRecords.teamId, bRecords.definitionId, bRecords.leadId, 'Secretrule', 'Secretteam'];
 
       // Routes that end or move the session go last, so every other route runs signed in to A.
       const sessionChanging = ['POST /api/v1/workspaces', 'POST /api/v1/auth/logout'];
