@@ -18,10 +18,10 @@ export { applyCompanyTraits, applyContactTraits, createContactFromTraits, mappab
 export { mergeContacts } from './merge.js';
 export { searchRecords, type SearchHit } from './search.js';
 export {
-  beforeCursor, listTimeline, recordTouchpoint, registerTimelineSource, removeTouchpoints, type TimelineItem, type TimelineSourcePage, type Touchpoint,
+  beforeCursor, listTimeline, recordTouchpoint, recordTouchpoints, registerTimelineSource, removeTouchpoints, type TimelineItem, type TimelineSourcePage, type Touchpoint,
 } from './timeline.js';
 export { listCustomFields, validateCustomValues } from './custom-fields.js';
-export { assignOwnerIfNone, checkOwner, resolveId } from './records.js';
+export { assignOwnersIfNone, checkOwner, resolveId } from './records.js';
 export type { CustomFieldType, CustomValues, Touch } from './tables.js';
 export { onMerge, type MergeHook } from './merge.js';
 export { registerImportWriter, type ImportWriter } from './imports.js';

@@ -86,8 +86,11 @@ export function notFoundUnless<T>(row: T | undefined, what: string): T {
   return row;
 }
 
-/** Gives an unowned contact an owner (a routed lead's); an owned contact keeps its owner. */
-export async function assignOwnerIfNone(db: DbOrTx, clock: Clock, workspaceId: string, contactId: string, ownerId: string): Promise<void> {
-  await db.updateTable('contacts').set({ owner_id: ownerId, updated_at: clock.now() })
-    .where('workspace_id', '=', workspaceId).where('id', '=', contactId).where('owner_id', 'is', null).execute();
+/** Gives unowned contacts an owner each (routed leads'); an owned contact keeps its owner. */
+export async function assignOwnersIfNone(db: DbOrTx, clock: Clock, workspaceId: string, owners: { contactId: string; ownerId: string }[]): Promise<void> {
+  if (!owners.length) return;
+  await sql`
+    update contacts c set owner_id = o.owner_id, updated_at = ${clock.now()}::timestamptz
+      from unnest(${owners.map((owner) => owner.contactId)}::uuid[], ${owners.map((owner) => owner.ownerId)}::uuid[]) as o(contact_id, owner_id)
+     where c.workspace_id = ${workspaceId} and c.id = o.contact_id and c.owner_id is null`.execute(db);
 }

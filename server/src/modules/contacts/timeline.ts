@@ -26,7 +26,13 @@ export interface Touchpoint extends TimelineSubjects {
  * change it records, so the timeline never misses or invents a step.
  */
 export async function recordTouchpoint(db: DbOrTx, clock: Clock, entry: Touchpoint): Promise<void> {
-  await db.insertInto('timeline_entries').values({
+  await recordTouchpoints(db, clock, [entry]);
+}
+
+/** Several touchpoints in one statement (a set of contacts qualified at once). */
+export async function recordTouchpoints(db: DbOrTx, clock: Clock, entries: Touchpoint[]): Promise<void> {
+  if (!entries.length) return;
+  await db.insertInto('timeline_entries').values(entries.map((entry) => ({
     workspace_id: entry.workspaceId,
     occurred_at: entry.occurredAt ?? clock.now(),
     kind: entry.kind,
@@ -39,7 +45,7 @@ export async function recordTouchpoint(db: DbOrTx, clock: Clock, entry: Touchpoi
     source_type: entry.source?.type ?? null,
     source_id: entry.source?.id ?? null,
     data: JSON.stringify(entry.data ?? {}),
-  }).execute();
+  }))).execute();
 }
 
 export interface TimelineItem {

@@ -95,13 +95,15 @@ async function checkInput(db: DbOrTx, workspaceId: string, input: DefinitionInpu
   };
 }
 
-export async function listDefinitions(db: DbOrTx, workspaceId: string): Promise<LeadDefinition[]> {
-  const [rows, approvals] = await Promise.all([
-    db.selectFrom('lead_definitions').selectAll().where('workspace_id', '=', workspaceId).orderBy('version', 'desc').execute(),
-    db.selectFrom('lead_definition_approvals').innerJoin('users', 'users.id', 'lead_definition_approvals.user_id')
-      .select(['definition_id', 'user_id', 'users.name', 'side', 'approved_at'])
-      .where('lead_definition_approvals.workspace_id', '=', workspaceId).orderBy('approved_at').execute(),
-  ]);
+export async function listDefinitions(db: DbOrTx, workspaceId: string, options: { id?: string; live?: boolean } = {}): Promise<LeadDefinition[]> {
+  let query = db.selectFrom('lead_definitions').selectAll().where('workspace_id', '=', workspaceId);
+  if (options.id) query = query.where('id', '=', options.id);
+  if (options.live) query = query.where('status', '=', 'live');
+  const rows = await query.orderBy('version', 'desc').execute();
+  if (!rows.length) return [];
+  const approvals = await db.selectFrom('lead_definition_approvals').innerJoin('users', 'users.id', 'lead_definition_approvals.user_id')
+    .select(['definition_id', 'user_id', 'users.name', 'side', 'approved_at'])
+    .where('lead_definition_approvals.workspace_id', '=', workspaceId).where('definition_id', 'in', rows.map((row) => row.id)).orderBy('approved_at').orderBy('side').execute();
   return rows.map((row) => {
     const approved = approvals.filter((approval) => approval.definition_id === row.id)
       .map((approval) => ({ userId: approval.user_id, name: approval.name, side: approval.side, approvedAt: approval.approved_at }));
@@ -114,14 +116,14 @@ export async function listDefinitions(db: DbOrTx, workspaceId: string): Promise<
 }
 
 export async function getDefinition(db: DbOrTx, workspaceId: string, id: string): Promise<LeadDefinition> {
-  const definition = (await listDefinitions(db, workspaceId)).find((row) => row.id === id);
+  const [definition] = await listDefinitions(db, workspaceId, { id });
   if (!definition) throw notFound('lead definition');
   return definition;
 }
 
 export async function liveDefinition(db: DbOrTx, workspaceId: string): Promise<LeadDefinition | null> {
-  const row = await db.selectFrom('lead_definitions').select('id').where('workspace_id', '=', workspaceId).where('status', '=', 'live').executeTakeFirst();
-  return row ? getDefinition(db, workspaceId, row.id) : null;
+  const [live] = await listDefinitions(db, workspaceId, { live: true });
+  return live ?? null;
 }
 
 /** A draft no one can approve would wait forever: both sides must exist in the workspace first. */

@@ -10,8 +10,10 @@ import { slaBreachQueue, slaReminderQueue } from './routing.js';
 onScoresChanged(async (trx, ctx, workspaceId, contactIds) => {
   await qualify(trx, ctx, workspaceId, contactIds);
 });
+// A stage or an owner set (by qualification itself, or by a person) is not a reason to qualify.
+const notQualifying = new Set(['lifecycleStage', 'owner', 'score']);
 onContactsChanged(async (trx, ctx, workspaceId, changes) => {
-  await qualify(trx, ctx, workspaceId, changes.map((change) => change.id));
+  await qualify(trx, ctx, workspaceId, changes.filter((change) => change.fields.some((field) => !notQualifying.has(field))).map((change) => change.id));
 });
 
 /** Lifecycle stages, the jointly approved lead definition, routing, SLA and the sales queue. */

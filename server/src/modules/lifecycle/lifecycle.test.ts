@@ -109,7 +109,7 @@ describe('the hand-off', () => {
 
     const history = await bed.api(`/api/v1/contacts/${anna}/lifecycle`);
     expect(history.body.stage).toBe('mql');
-    expect(history.body.transitions.at(-1)).toMatchObject({ from: 'subscriber', to: 'mql', actor: { type: 'rule', label: 'Lead definition v1' }, reason: 'fit 25 ≥ 20 and engagement 40 ≥ 30' });
+    expect(history.body.transitions.at(-1)).toMatchObject({ from: 'subscriber', to: 'mql', actor: { type: 'rule', label: 'Lead definition v1' }, reason: 'met lead definition v1: fit ≥ 20 and engagement ≥ 30' });
 
     // The next lead goes to the other member of the team.
     await bed.api('/api/v1/contacts', { body: { email: 'bo@customer.se', jobTitle: 'Head of Sales', country: 'SE' } });

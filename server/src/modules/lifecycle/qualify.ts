@@ -2,12 +2,13 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/database.js';
 import { domainEventsChannel } from '../../platform/outbox.js';
-import { assignOwnerIfNone, contactSummaries, funnelStages, moveLifecycleStage, recordTouchpoint } from '../contacts/index.js';
-import { notify } from '../notifications/index.js';
+import { assignOwnersIfNone, contactSummaries, funnelStages, moveLifecycleStage, recordTouchpoints } from '../contacts/index.js';
+import { enqueueAll } from '../../platform/jobs/queue.js';
+import { notifyEach } from '../notifications/index.js';
 import { scoresOf } from '../scoring/index.js';
 import { type Condition, contactPredicates } from '../segments/index.js';
 import { type LeadDefinition, liveDefinition } from './definitions.js';
-import { chooseOwner, scheduleSla } from './routing.js';
+import { router, slaTimers } from './routing.js';
 
 /** A lead rejected and recycled qualifies again only after this long: nurture first. */
 const recycleCooldownDays = 30;
@@ -27,9 +28,10 @@ export function criteriaCondition(definition: Pick<LeadDefinition, 'criteria'>):
 
 /**
  * Checks contacts whose scores or fields changed against the live lead definition. Those who
- * meet it, are before MQL and have no open hand-off become MQL (the rule as the actor, the
- * scores as the reason), get a lead, an owner by routing, SLA timers, a notification and a
- * `lead.qualified` outbox event — all in the caller's transaction.
+ * meet it, are before MQL and have no open hand-off become MQL (the definition as the actor),
+ * get a lead (with the scores that qualified it), an owner by routing, SLA timers, a
+ * notification and a `lead.qualified` outbox event — all in the caller's transaction, each
+ * kind of write one statement for all of them.
  */
 export async function qualify(trx: Tx, ctx: AppContext, workspaceId: string, contactIds: string[]): Promise<string[]> {
   if (!contactIds.length) return [];
@@ -50,38 +52,48 @@ export async function qualify(trx: Tx, ctx: AppContext, workspaceId: string, con
      for update of c`.execute(trx);
   if (!rows.length) return [];
   const qualified = rows.map((row) => row.id);
-  const scores = await scoresOf(trx, workspaceId, qualified);
+  const [scores, names, route] = await Promise.all([
+    scoresOf(trx, workspaceId, qualified),
+    contactSummaries(trx, workspaceId, qualified),
+    router(trx, ctx.clock, workspaceId, definition, qualified),
+  ]);
   const rule = { type: 'rule' as const, id: definition.id, label: `Lead definition v${definition.version}` };
+  const { fitMin, engagementMin } = definition.criteria;
+  await moveLifecycleStage(trx, ctx.clock, workspaceId, qualified, 'mql', {
+    actor: rule, forwardOnly: true, reason: `met lead definition v${definition.version}: fit ≥ ${fitMin} and engagement ≥ ${engagementMin}`,
+  });
+  // Routing takes turns one lead after the other; everything else is written for all at once.
+  const leads = [];
   for (const contactId of qualified) {
+    const assignment = await route.route(contactId);
     const score = scores.get(contactId)!;
-    await moveLifecycleStage(trx, ctx.clock, workspaceId, [contactId], 'mql', {
-      actor: rule, forwardOnly: true,
-      reason: `fit ${score.fit} ≥ ${definition.criteria.fitMin} and engagement ${score.engagement} ≥ ${definition.criteria.engagementMin}`,
-    });
-    const assignment = await chooseOwner(trx, ctx.clock, workspaceId, contactId, definition);
-    const dueAt = assignment.ownerId ? new Date(now.getTime() + definition.slaHours * 3_600_000) : null;
-    const lead = await trx.insertInto('leads').values({
-      workspace_id: workspaceId, contact_id: contactId, definition_id: definition.id, status: 'new', owner_id: assignment.ownerId, team_id: assignment.teamId,
-      routed_by: assignment.routedBy, mql_at: now, assigned_at: assignment.ownerId ? now : null, sla_due_at: dueAt,
+    leads.push({
+      workspace_id: workspaceId, contact_id: contactId, definition_id: definition.id, status: 'new' as const, owner_id: assignment.ownerId,
+      team_id: assignment.teamId, routed_by: assignment.routedBy, mql_at: now, assigned_at: assignment.ownerId ? now : null,
+      sla_due_at: assignment.ownerId ? new Date(now.getTime() + definition.slaHours * 3_600_000) : null,
       fit: score.fit, engagement: String(score.engagement), grade: score.grade,
-    }).returning('id').executeTakeFirstOrThrow();
-    if (assignment.ownerId) {
-      await assignOwnerIfNone(trx, ctx.clock, workspaceId, contactId, assignment.ownerId);
-      await scheduleSla(trx, ctx.clock, workspaceId, lead.id, now, dueAt!);
-    }
-    const name = (await contactSummaries(trx, workspaceId, [contactId])).get(contactId)?.name ?? 'A contact';
-    await notify(trx, ctx.clock, workspaceId, [assignment.ownerId], {
-      kind: 'lead.assigned', title: `New lead: ${name} (${score.grade})`, body: `Accept or reject within ${definition.slaHours} hours. Routed by ${assignment.routedBy}.`, link: `/leads/${lead.id}`,
     });
-    await recordTouchpoint(trx, ctx.clock, {
-      workspaceId, kind: 'lead.qualified', contactId, actor: { type: 'system', label: rule.label },
-      source: { type: 'lead', id: lead.id }, data: { grade: score.grade, fit: score.fit, engagement: score.engagement, ownerId: assignment.ownerId, routedBy: assignment.routedBy },
-    });
-    await trx.insertInto('domain_events').values({
-      workspace_id: workspaceId, topic: 'lead.qualified', subject_id: contactId, created_at: now,
-      payload: JSON.stringify({ leadId: lead.id, ownerId: assignment.ownerId, definitionVersion: definition.version }),
-    }).execute();
   }
+  const created = await trx.insertInto('leads').values(leads).returning(['id', 'contact_id', 'owner_id', 'sla_due_at', 'grade', 'routed_by']).execute();
+  const assigned = created.filter((lead) => lead.owner_id);
+  await assignOwnersIfNone(trx, ctx.clock, workspaceId, assigned.map((lead) => ({ contactId: lead.contact_id, ownerId: lead.owner_id! })));
+  await enqueueAll(trx, ctx.clock, assigned.flatMap((lead) => slaTimers(workspaceId, lead.id, now, lead.sla_due_at!)));
+  await notifyEach(trx, ctx.clock, workspaceId, assigned.map((lead) => ({
+    userId: lead.owner_id!, kind: 'lead.assigned', link: `/leads/${lead.id}`,
+    title: `New lead: ${names.get(lead.contact_id)?.name ?? 'a contact'} (${lead.grade})`,
+    body: `Accept or reject within ${definition.slaHours} hours. Routed by ${lead.routed_by}.`,
+  })));
+  await recordTouchpoints(trx, ctx.clock, created.map((lead) => {
+    const score = scores.get(lead.contact_id)!;
+    return {
+      workspaceId, kind: 'lead.qualified', contactId: lead.contact_id, actor: { type: 'system' as const, label: rule.label }, source: { type: 'lead', id: lead.id },
+      data: { grade: score.grade, fit: score.fit, engagement: score.engagement, ownerId: lead.owner_id, routedBy: lead.routed_by },
+    };
+  }));
+  await trx.insertInto('domain_events').values(created.map((lead) => ({
+    workspace_id: workspaceId, topic: 'lead.qualified', subject_id: lead.contact_id, created_at: now,
+    payload: JSON.stringify({ leadId: lead.id, ownerId: lead.owner_id, definitionVersion: definition.version }),
+  }))).execute();
   await sql`select pg_notify(${domainEventsChannel}, ${workspaceId})`.execute(trx);
   return qualified;
 }

@@ -7,7 +7,7 @@ import { DateTime, Nullable } from '../../platform/http/schema-types.js';
 import type { TandemModule } from '../../platform/module.js';
 import { listNotifications, markRead } from './notifications.js';
 
-export { notify, type NotificationInput } from './notifications.js';
+export { notify, notifyEach, type NotificationInput } from './notifications.js';
 
 const Notification = Type.Object({
   id: Type.Integer(), kind: Type.String(), title: Type.String(), body: Nullable(Type.String()), link: Nullable(Type.String()), createdAt: DateTime, readAt: Nullable(DateTime),

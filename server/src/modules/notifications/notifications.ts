@@ -12,9 +12,15 @@ export interface NotificationInput {
 /** In-app notifications for people, written in the transaction of what caused them. */
 export async function notify(db: DbOrTx, clock: Clock, workspaceId: string, userIds: (string | null | undefined)[], input: NotificationInput): Promise<void> {
   const recipients = [...new Set(userIds.filter((id): id is string => !!id))];
-  if (!recipients.length) return;
-  await db.insertInto('notifications').values(recipients.map((userId) => ({
-    workspace_id: workspaceId, user_id: userId, kind: input.kind, title: input.title, body: input.body ?? null, link: input.link ?? null, created_at: clock.now(),
+  await notifyEach(db, clock, workspaceId, recipients.map((userId) => ({ userId, ...input })));
+}
+
+/** A message of its own for each person, in one statement. */
+export async function notifyEach(db: DbOrTx, clock: Clock, workspaceId: string, messages: (NotificationInput & { userId: string })[]): Promise<void> {
+  if (!messages.length) return;
+  await db.insertInto('notifications').values(messages.map((message) => ({
+    workspace_id: workspaceId, user_id: message.userId, kind: message.kind, title: message.title, body: message.body ?? null, link: message.link ?? null,
+    created_at: clock.now(),
   }))).execute();
 }
 

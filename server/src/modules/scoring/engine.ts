@@ -40,16 +40,22 @@ function bucketBounds(at: RawBuilder<unknown>, period: RawBuilder<unknown>) {
  * With `prior`, points already in the ledger for the period count against the cap.
  */
 function grants(workspaceId: string, rules: ScoringRule[], scope: EventScope, prior: boolean): RawBuilder<unknown> {
-  const inScope = scope.kind === 'all' ? sql`true` : sql`(e.id = any(${scope.ids}::bigint[]) and e.occurred_at between ${scope.from}::timestamptz and ${scope.to}::timestamptz)`;
+  // A batch's events (and the history of contacts just identified) are read once, then
+  // matched against each rule; a full replay reads the events table once per rule.
+  const source = scope.kind === 'all' ? sql`events` : sql`scoped`;
+  const scoped = scope.kind === 'all' ? sql`` : sql`scoped as materialized (
+      select e.* from events e
+       where e.workspace_id = ${workspaceId} and e.contact_id is not null
+         and ((e.id = any(${scope.ids}::bigint[]) and e.occurred_at between ${scope.from}::timestamptz and ${scope.to}::timestamptz)
+              ${scope.relinked.length ? sql`or e.contact_id = any(${scope.relinked}::uuid[])` : sql``})
+    ),`;
   const branches = rules.map((rule, index) => {
-    // A contact's anonymous history just attached: its events are scored now too.
-    const relinked = scope.kind === 'batch' && scope.relinked.length ? sql` or e.contact_id = any(${scope.relinked}::uuid[])` : sql``;
     // An event is scored once per rule, whichever batch reached it first (the unique index backs this).
     const unscored = scope.kind === 'batch'
       ? sql` and not exists (select 1 from score_ledger l where l.workspace_id = ${workspaceId} and l.rule_id = ${rule.id}::uuid and l.event_id = e.id)`
       : sql``;
     return sql`select e.contact_id, e.id as event_id, coalesce(e.name, e.page_path) as event_name, e.occurred_at, ${index}::int as rule_index
-                 from events e where ${eventPredicate(workspaceId, rule.condition as EventRuleCondition)} and (${inScope}${relinked})${unscored}`;
+                 from ${source} e where ${eventPredicate(workspaceId, rule.condition as EventRuleCondition)}${unscored}`;
   });
   const table = JSON.stringify(rules.map((rule, index) => ({
     rule_index: index, id: rule.id, name: rule.name, points: rule.points, cap_points: rule.cap?.points ?? null, cap_period: rule.cap?.period ?? 'ever',
@@ -61,7 +67,8 @@ function grants(workspaceId: string, rules: ScoringRule[], scope: EventScope, pr
               and l.at >= x.bucket_start and l.at < x.bucket_end)`
     : sql`0`;
   return sql`
-    with matched as (${sql.join(branches, sql` union all `)}),
+    with ${scoped}
+    matched as (${sql.join(branches, sql` union all `)}),
     rules as (select * from jsonb_to_recordset(${table}::jsonb) as r(rule_index int, id uuid, name text, points int, cap_points int, cap_period text)),
     placed as (
       select m.contact_id, m.event_id, m.event_name, m.occurred_at, r.id as rule_id, r.name as rule_name, r.points, r.cap_points,

@@ -63,6 +63,7 @@ async function checkRule(db: DbOrTx, workspaceId: string, input: RuleInput): Pro
     if (dependencies.events.length || dependencies.time) {
       throw badRequest('a fit rule reads attributes of the contact and its company; score events with an engagement rule', 'condition');
     }
+    if (dependencies.fields.includes('score')) throw badRequest('a fit rule cannot read scores: it would score itself', 'condition');
   } else {
     if (!isEventRuleCondition(condition)) throw badRequest('an engagement rule names one event: type event, email or form', 'condition.type');
     if ('count' in condition && condition.count) throw badRequest('an engagement rule scores each event; limit it with a cap instead of a count', 'condition.count');

@@ -31,10 +31,17 @@ export const jobsChannel = 'tandem_jobs';
  * Returns the job id, or null when the idempotency key was already used.
  */
 export async function enqueue(db: DbOrTx, clock: Clock, job: JobRequest): Promise<number | null> {
+  const [id] = await enqueueAll(db, clock, [job]);
+  return id ?? null;
+}
+
+/** Several jobs in one statement; returns the ids of those stored (not refused by their key). */
+export async function enqueueAll(db: DbOrTx, clock: Clock, jobs: JobRequest[]): Promise<number[]> {
+  if (!jobs.length) return [];
   const now = clock.now();
-  const row = await db
+  const rows = await db
     .insertInto('jobs')
-    .values({
+    .values(jobs.map((job) => ({
       queue: job.queue,
       payload: JSON.stringify(job.payload ?? {}),
       workspace_id: job.workspaceId ?? null,
@@ -42,12 +49,12 @@ export async function enqueue(db: DbOrTx, clock: Clock, job: JobRequest): Promis
       run_at: job.runAt ?? now,
       max_attempts: job.maxAttempts ?? 5,
       created_at: now,
-    })
+    })))
     .onConflict((oc) => oc.columns(['queue', 'idempotency_key']).where('idempotency_key', 'is not', null).doNothing())
     .returning('id')
-    .executeTakeFirst();
-  if (row) await sql`select pg_notify(${jobsChannel}, ${job.queue})`.execute(db);
-  return row?.id ?? null;
+    .execute();
+  if (rows.length) await sql`select pg_notify(${jobsChannel}, ${jobs[0]!.queue})`.execute(db);
+  return rows.map((row) => row.id);
 }
 
 /**
