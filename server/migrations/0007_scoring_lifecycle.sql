@@ -67,8 +67,9 @@ create table score_ledger (
 create index score_ledger_contact on score_ledger (workspace_id, contact_id, at desc);
 -- Caps: the points a rule already gave a contact in the current period.
 create index score_ledger_rule on score_ledger (workspace_id, rule_id, contact_id, at) where rule_id is not null;
--- An event earns a rule's points once, whichever stored batch reaches it first.
-create unique index score_ledger_event on score_ledger (workspace_id, rule_id, event_id) where event_id is not null;
+-- An event earns a rule's points once, whichever stored batch reaches it first; scoring
+-- looks up a batch's events here.
+create unique index score_ledger_event on score_ledger (workspace_id, event_id, rule_id) where event_id is not null;
 
 -- One row per daily decay run; a contact's engagement is its ledger decayed to now.
 create table score_decay_runs (

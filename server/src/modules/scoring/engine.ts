@@ -49,10 +49,14 @@ function grants(workspaceId: string, rules: ScoringRule[], scope: EventScope, pr
          and ((e.id = any(${scope.ids}::bigint[]) and e.occurred_at between ${scope.from}::timestamptz and ${scope.to}::timestamptz)
               ${scope.relinked.length ? sql`or e.contact_id = any(${scope.relinked}::uuid[])` : sql``})
     ),`;
+  // An event is scored once per rule, whichever batch reached it first (the unique index backs
+  // this): what the ledger already holds for these events is read once, by event id.
+  const scored = scope.kind === 'all' ? sql`` : sql`scored as materialized (
+      select l.rule_id, l.event_id from score_ledger l where l.workspace_id = ${workspaceId} and l.event_id in (select id from scoped)
+    ),`;
   const branches = rules.map((rule, index) => {
-    // An event is scored once per rule, whichever batch reached it first (the unique index backs this).
     const unscored = scope.kind === 'batch'
-      ? sql` and not exists (select 1 from score_ledger l where l.workspace_id = ${workspaceId} and l.rule_id = ${rule.id}::uuid and l.event_id = e.id)`
+      ? sql` and not exists (select 1 from scored s where s.rule_id = ${rule.id}::uuid and s.event_id = e.id)`
       : sql``;
     return sql`select e.contact_id, e.id as event_id, coalesce(e.name, e.page_path) as event_name, e.occurred_at, ${index}::int as rule_index
                  from ${source} e where ${eventPredicate(workspaceId, rule.condition as EventRuleCondition)}${unscored}`;
@@ -67,7 +71,7 @@ function grants(workspaceId: string, rules: ScoringRule[], scope: EventScope, pr
               and l.at >= x.bucket_start and l.at < x.bucket_end)`
     : sql`0`;
   return sql`
-    with ${scoped}
+    with ${scoped}${scored}
     matched as (${sql.join(branches, sql` union all `)}),
     rules as (select * from jsonb_to_recordset(${table}::jsonb) as r(rule_index int, id uuid, name text, points int, cap_points int, cap_period text)),
     placed as (
