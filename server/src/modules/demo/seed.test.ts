@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, testDatabase } from '../../test/harness.js';
 import { createWorkspace } from '../accounts/index.js';
 import { seedDemoWorkspace } from './seed.js';
+import { startWorker } from '../../platform/jobs/worker.js';
+import { modules } from '../index.js';
+import { listDefinitions } from '../lifecycle/definitions.js';
 
 let database: TestDatabase;
 
@@ -39,5 +42,17 @@ describe('demo data', () => {
     expect(events.some((e) => e.contact_id) && events.some((e) => !e.contact_id)).toBe(true);
     const withCompany = await db.selectFrom('contacts').select('id').where('workspace_id', '=', workspace.id).where('company_id', 'is', null).execute();
     expect(withCompany).toEqual([]);
+
+    // The hand-off is set up, and once the worker has scored the traffic, the most engaged are leads with owners.
+    const worker = await startWorker({
+      db, pool: database.pool, clock, logger, concurrency: 1, pollMs: 60_000, loop: false,
+      handlers: Object.assign({}, ...modules.map((module) => module.jobs?.(database.ctx) ?? {})),
+    });
+    while (await worker.drain());
+    const [live] = await listDefinitions(db, workspace.id, { live: true });
+    expect(live?.approvals.map((approval) => approval.side)).toEqual(['marketing', 'sales']);
+    const leads = await db.selectFrom('leads').select(['owner_id', 'status']).where('workspace_id', '=', workspace.id).execute();
+    expect(leads.length).toBeGreaterThan(0);
+    expect(leads.every((lead) => lead.owner_id && lead.status === 'new')).toBe(true);
   }, 60_000);
 });

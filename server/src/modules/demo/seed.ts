@@ -6,6 +6,7 @@ import { createCompany, createContact } from '../contacts/index.js';
 import { createDeal, createTask, listPipelines, logActivity, updateDeal } from '../deals/index.js';
 import * as words from './data.js';
 import { createSegment } from '../segments/index.js';
+import { seedDemoHandoff } from './handoff.js';
 import { seedDemoTraffic } from './traffic.js';
 
 export interface DemoSize {
@@ -149,6 +150,7 @@ export async function seedDemoWorkspace(db: Db, clock: Clock, logger: Logger, wo
       }
     });
   }
+  await seedDemoHandoff(db, clock, workspaceId, actor);
   const events = await seedDemoTraffic({ db, clock, logger }, workspaceId, visitors, rng.pick, rng.int);
   await db.transaction().execute(async (trx) => {
     for (const segment of demoSegments) await createSegment(trx, clock, workspaceId, actor, segment);

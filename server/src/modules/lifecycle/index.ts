@@ -6,6 +6,9 @@ import { qualify } from './qualify.js';
 import { lifecycleRoutes } from './routes.js';
 import { slaBreachQueue, slaReminderQueue } from './routing.js';
 
+export { approveDefinition, createDraft } from './definitions.js';
+export { createTeam } from './teams.js';
+
 // A contact crosses the threshold when its score changes, or meets a required condition when a field does.
 onScoresChanged(async (trx, ctx, workspaceId, contactIds) => {
   await qualify(trx, ctx, workspaceId, contactIds);

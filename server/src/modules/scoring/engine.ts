@@ -124,7 +124,7 @@ export async function scoreEvents(trx: Tx, clock: Clock, workspaceId: string, se
  * Everyone's engagement again from the stored events, under the rules as they are now (a
  * rule was added, changed or archived). The engagement ledger is replaced.
  */
-export async function rescoreEngagement(trx: Tx, clock: Clock, workspaceId: string, settings: ScoringSettings): Promise<number> {
+export async function rescoreEngagement(trx: Tx, clock: Clock, workspaceId: string, settings: ScoringSettings): Promise<string[]> {
   const rules = await listRules(trx, workspaceId, { kind: 'engagement', activeOnly: true });
   const decayedAt = await lastDecayAt(trx, workspaceId);
   const now = clock.now();
@@ -135,7 +135,7 @@ export async function rescoreEngagement(trx: Tx, clock: Clock, workspaceId: stri
           earned as (select * from granted where granted <> 0),`
     : sql`earned as (select null::uuid as contact_id, null::uuid as rule_id, null::text as rule_name, null::bigint as event_id,
                             null::text as event_name, null::timestamptz as occurred_at, 0 as granted where false),`;
-  const { rows } = await sql<{ changed: string }>`
+  const { rows } = await sql<{ contact_id: string }>`
     with ${earned}
     ledger as (
       insert into score_ledger (workspace_id, contact_id, kind, rule_id, rule_name, event_id, event_name, points, at)
@@ -150,15 +150,15 @@ export async function rescoreEngagement(trx: Tx, clock: Clock, workspaceId: stri
         from totals
       on conflict (workspace_id, contact_id) do update
          set engagement = excluded.engagement, updated_at = excluded.updated_at, ${derivedColumns(settings, sql.ref('s.fit'), sql.ref('excluded.engagement'))}
-      returning 1
+      returning s.contact_id
     ),
     cleared as (
       update contact_scores s set engagement = 0, updated_at = ${now}::timestamptz, ${derivedColumns(settings, sql.ref('s.fit'), sql`0`)}
        where s.workspace_id = ${workspaceId} and s.engagement <> 0 and s.contact_id not in (select contact_id from totals)
-      returning 1
+      returning s.contact_id
     )
-    select (select count(*) from upserted) + (select count(*) from cleared) as changed`.execute(trx);
-  return Number(rows[0]?.changed ?? 0);
+    select contact_id from upserted union all select contact_id from cleared`.execute(trx);
+  return rows.map((row) => row.contact_id);
 }
 
 /**

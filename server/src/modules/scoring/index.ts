@@ -9,6 +9,7 @@ import type { RuleKind } from './tables.js';
 
 export { onScoresChanged, scoresOf, explainScore, type ContactScore, type ScoreListener } from './scores.js';
 export { getSettings as getScoringSettings } from './settings.js';
+export { createRule } from './rules.js';
 
 const decayQueue = 'scoring.decay';
 

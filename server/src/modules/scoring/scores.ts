@@ -49,13 +49,18 @@ export async function onContactsChanged(trx: Tx, ctx: AppContext, workspaceId: s
   await changed(trx, ctx, workspaceId, await scoreFit(trx, ctx.clock, workspaceId, settings, scope));
 }
 
-/** Everyone's score of a kind, again (a rule changed). */
+/**
+ * Everyone's score of a kind, again (a rule changed). Segments reading scores are computed
+ * again whole; the listeners hear of every contact whose score changed (some may now qualify).
+ */
 export async function rescore(ctx: AppContext, workspaceId: string, kind: RuleKind): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const settings = await getSettings(trx, workspaceId);
-    if (kind === 'fit') await scoreFit(trx, ctx.clock, workspaceId, settings, null);
-    else await rescoreEngagement(trx, ctx.clock, workspaceId, settings);
+    const contacts = kind === 'fit'
+      ? await scoreFit(trx, ctx.clock, workspaceId, settings, null)
+      : await rescoreEngagement(trx, ctx.clock, workspaceId, settings);
     await recomputeSegmentsReading(trx, ctx.clock, workspaceId, 'score');
+    if (contacts.length) for (const listener of listeners) await listener(trx, ctx, workspaceId, contacts);
   });
 }
 
