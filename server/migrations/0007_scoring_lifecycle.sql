@@ -222,6 +222,8 @@ create table notifications (
   link          text,
   created_at    timestamptz not null,
   read_at       timestamptz,
+  -- Also sent by email (when an SMTP server is configured), once.
+  emailed_at    timestamptz,
   primary key (workspace_id, id)
 );
 create index notifications_user on notifications (workspace_id, user_id, id desc);

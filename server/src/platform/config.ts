@@ -20,6 +20,9 @@ export interface Config {
   ingestRatePerIp: number;
   /** Fill the demo workspace made on first start with sample CRM data. */
   demoData: boolean;
+  /** Where Tandem's own email (notifications to people) goes out, e.g. smtp://user:pass@host:587; unset: not sent. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,6 +46,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ingestQueue: intFrom(env, 'TANDEM_INGEST_QUEUE', 500),
     ingestRatePerIp: intFrom(env, 'TANDEM_INGEST_RATE_PER_IP', 5000),
     demoData: env.TANDEM_DEMO_DATA !== 'false',
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.TANDEM_MAIL_FROM ?? 'Tandem <tandem@localhost>',
   };
 }
 

@@ -58,7 +58,7 @@ export async function listLeads(
   if (filter.teamId) query = query.where('l.team_id', '=', filter.teamId);
   if (filter.status?.length) query = query.where('l.status', 'in', filter.status);
   const rows = await query
-    .orderBy(sql`l.status = 'new'`, 'desc').orderBy(sql`l.sla_due_at`, sql`asc nulls last`).orderBy('l.grade').orderBy('l.mql_at', 'desc')
+    .orderBy(sql`l.status = 'new'`, 'desc').orderBy('l.sla_due_at', (ob) => ob.asc().nullsLast()).orderBy('l.grade').orderBy('l.mql_at', 'desc')
     .limit(filter.limit).execute();
   return toLeads(db, workspaceId, rows, clock);
 }

@@ -1,7 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createUser } from '../accounts/index.js';
 import { signIn, useApiTestBed } from '../../test/harness.js';
 import { settle as settleJobs, track } from '../../test/pipeline.js';
+import { type SmtpSink, startSmtpSink } from '../../test/smtp-sink.js';
 
 const bed = useApiTestBed('Handoff');
 const hour = 3_600_000;
@@ -10,6 +11,7 @@ const settle = () => settleJobs(bed);
 const session: Record<string, string> = {};
 let rep2 = '';
 let team = '';
+let mail: SmtpSink;
 
 async function as(who: string, path: string, init: { method?: string; body?: unknown } = {}) {
   return bed.api(path, { ...init, cookie: session[who] });
@@ -27,8 +29,12 @@ async function leadOf(contactId: string) {
 
 const nordics = { type: 'field', field: 'country', operator: 'in', value: ['FI', 'SE'] };
 
+afterAll(async () => mail?.close());
+
 beforeAll(async () => {
   const { ctx } = bed.database;
+  mail = await startSmtpSink();
+  ctx.config.smtpUrl = mail.url;
   const user = await createUser(ctx.db, { email: 'rep2@handoff.test', password: 'a long test password', name: 'Second Rep' });
   await addMember(ctx.db, ctx.clock, { workspaceId: bed.workspace.workspaceId, userId: user.id, role: 'sales', actor: { type: 'system', label: 'test' } });
   rep2 = user.id;
@@ -133,6 +139,10 @@ describe('the hand-off', () => {
     const notifications = await as(owner, '/api/v1/notifications');
     expect(notifications.body.items[0]).toMatchObject({ kind: 'lead.assigned', link: `/leads/${lead}` });
     expect(notifications.body.items[0].title).toContain('Anna');
+    // And by email, to the owner's address, with the link to the lead.
+    const ownerEmail = owner === 'rep2' ? 'rep2@handoff.test' : bed.workspace.users.sales.email;
+    const email = mail.received.find((message) => message.to.includes(ownerEmail) && message.raw.includes('Subject: New lead: Anna'));
+    expect(email?.raw).toContain(`http://tandem.test/leads/${lead}`);
   });
 
   it('reminds the owner at 75% of the SLA and escalates to the team lead at the deadline', async () => {

@@ -94,5 +94,6 @@ export interface LifecycleTables {
     link: string | null;
     created_at: Timestamp;
     read_at: Timestamp | null;
+    emailed_at: Timestamp | null;
   };
 }

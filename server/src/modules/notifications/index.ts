@@ -5,7 +5,7 @@ import { workspaceAccess } from '../../platform/http/access-hook.js';
 import { badRequest } from '../../platform/http/errors.js';
 import { DateTime, Nullable } from '../../platform/http/schema-types.js';
 import type { TandemModule } from '../../platform/module.js';
-import { listNotifications, markRead } from './notifications.js';
+import { emailNotifications, emailQueue, listNotifications, markRead } from './notifications.js';
 
 export { notify, notifyEach, type NotificationInput } from './notifications.js';
 
@@ -47,5 +47,11 @@ const routes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx
   });
 };
 
-/** In-app notifications (a lead assigned to you, an SLA reminder, an escalation). */
-export const notificationsModule: TandemModule = { name: 'notifications', routes };
+/** In-app notifications (a lead assigned to you, an SLA reminder, an escalation), copied by email. */
+export const notificationsModule: TandemModule = {
+  name: 'notifications',
+  routes,
+  jobs: (ctx) => ({
+    [emailQueue]: async (job) => emailNotifications(ctx.db, ctx.clock, ctx.config, ctx.logger, job.workspaceId!, job.payload.ids as number[]),
+  }),
+};
