@@ -6,7 +6,7 @@ import { companiesChangedQueue, contactsChangedQueue, handleCompaniesChanged, ha
 import { contactRoutes } from './routes.js';
 
 export { createCompany, findCompanyByDomain, getCompany, updateCompany, type Company } from './companies.js';
-export { funnelStages, moveLifecycleStage } from './lifecycle-stage.js';
+export { funnelPosition, funnelStages, moveLifecycleStage } from './lifecycle-stage.js';
 export { contactSummaries, createContact, findContactByEmail, getContact, lifecycleStages, type LifecycleStage, updateContact, type Contact } from './contacts.js';
 export { type ContactChange, onContactsChanged } from './change-feed.js';
 export { normaliseDomain } from './domains.js';

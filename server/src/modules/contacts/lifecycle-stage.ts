@@ -6,7 +6,12 @@ import type { AuditActor } from '../accounts/index.js';
 import { lifecycleStages, type LifecycleStage } from './contacts.js';
 
 /** The funnel's order; `other` (partners, vendors) stands outside it. */
-export const funnelStages = lifecycleStages.filter((stage) => stage !== 'other');
+export const funnelStages: readonly LifecycleStage[] = lifecycleStages.filter((stage) => stage !== 'other');
+
+/** A stage's place in the funnel, -1 for one outside it. */
+export function funnelPosition(stage: string): number {
+  return funnelStages.indexOf(stage as LifecycleStage);
+}
 
 /**
  * Moves contacts to a stage, in one statement, naming who and why for the transitions'

@@ -66,6 +66,16 @@ describe('the lead definition', () => {
     expect((await bed.api('/api/v1/lead-definitions')).body.items).toEqual([]);
   });
 
+  it('cannot be drafted while nobody on the sales side could approve it', async () => {
+    const sales = [bed.workspace.users.sales.id, rep2];
+    for (const id of sales) await bed.api(`/api/v1/members/${id}`, { method: 'PATCH', body: { role: 'viewer' } });
+    const refused = await bed.api('/api/v1/lead-definitions', { body: { criteria: { fitMin: 20, engagementMin: 30 }, routing: {} } });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ field: 'approvers', message: expect.stringContaining('sales role') });
+    for (const id of sales) await bed.api(`/api/v1/members/${id}`, { method: 'PATCH', body: { role: 'sales' } });
+    expect((await bed.api('/api/v1/lead-definitions')).body.items).toEqual([]);
+  });
+
   it('goes live only when marketing and sales have both approved it', async () => {
     const created = await as('marketer', '/api/v1/lead-definitions', {
       body: { criteria: { fitMin: 20, engagementMin: 30, conditions: nordics }, slaHours: 48, routing: { rules: [{ name: 'Nordics', condition: nordics, teamId: team }] } },

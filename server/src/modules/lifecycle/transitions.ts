@@ -2,7 +2,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { DbOrTx, Tx } from '../../platform/db/database.js';
 import { badRequest } from '../../platform/http/errors.js';
 import type { AuditActor } from '../accounts/index.js';
-import { funnelStages, getContact, type LifecycleStage, lifecycleStages, moveLifecycleStage } from '../contacts/index.js';
+import { funnelPosition, getContact, type LifecycleStage, lifecycleStages, moveLifecycleStage } from '../contacts/index.js';
 
 /** A contact's stage history, oldest first, and its hand-offs to sales. */
 export async function contactLifecycle(db: DbOrTx, workspaceId: string, contactId: string) {
@@ -32,7 +32,7 @@ export async function setStageByPerson(
   if (!(lifecycleStages as readonly string[]).includes(input.stage)) throw badRequest(`stage must be one of ${lifecycleStages.join(', ')}`, 'stage');
   const contact = await getContact(trx, workspaceId, contactId);
   const stage = input.stage as LifecycleStage;
-  const back = funnelStages.indexOf(stage as never) < funnelStages.indexOf(contact.lifecycleStage as never);
+  const back = funnelPosition(stage) < funnelPosition(contact.lifecycleStage);
   if (back && !input.reason?.trim()) throw badRequest('moving a contact back a stage needs a reason', 'reason');
   await moveLifecycleStage(trx, clock, workspaceId, [contact.id], stage, { actor, reason: input.reason?.trim() || null, forwardOnly: false });
   return contactLifecycle(trx, workspaceId, contact.id);
