@@ -76,3 +76,27 @@ export function printTable(title, rows) {
   console.log(`\n${title}`);
   console.table(rows);
 }
+
+/**
+ * A steady load on a started server: every 100 ms one `/v1/batch` request with the batch
+ * `nextBatch(sentSoFar)` makes, for `seconds`. Returns the events sent per second achieved.
+ */
+export async function steadyLoad({ port, writeKey, seconds, nextBatch }) {
+  const authorization = `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`;
+  let sent = 0;
+  const tick = async () => {
+    const batch = nextBatch(sent);
+    sent += batch.length;
+    const response = await fetch(`http://127.0.0.1:${port}/v1/batch`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify({ batch }) });
+    if (response.status !== 200) throw new Error(`ingest answered ${response.status}`);
+  };
+  const ticks = [];
+  const started = performance.now();
+  for (let t = 0; t < seconds * 10; t++) {
+    ticks.push(tick());
+    const wait = started + (t + 1) * 100 - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+  await Promise.all(ticks);
+  return Math.round(sent / ((performance.now() - started) / 1000));
+}

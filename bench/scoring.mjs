@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
-import { benchDatabase, printTable, root, startServer, tandemCli } from './_support.mjs';
+import { benchDatabase, printTable, root, startServer, steadyLoad, tandemCli } from './_support.mjs';
 
 const contactCount = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
 const scoredCount = Number(process.env.BENCH_SCORED ?? 100_000);
@@ -163,32 +163,16 @@ export default async function run() {
     await client.query(`insert into jobs (workspace_id, queue, payload, idempotency_key, run_at, state, created_at)
       values (null, 'scoring.decay', '{}', $1, now(), 'done', now())`, [new Date(Math.floor(Date.now() / day) * day).toISOString()]);
     server = await startServer([path.join(root, 'server/dist/cli.js'), 'start'], { ...env, LOG_LEVEL: 'warn', PORT: String(port), TANDEM_WORKER_CONCURRENCY: '4' }, `http://127.0.0.1:${port}/healthz`);
-    const authorization = `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`;
     const liveStart = new Date();
-    let sent = 0;
     let nextCandidate = 0;
-    const tick = async () => {
-      const batch = Array.from({ length: 100 }, (_, i) => {
-        const timestamp = new Date().toISOString();
-        if (i < 10 && nextCandidate < candidates.length) {
-          return { type: 'track', event: 'Demo Requested', userId: `u-${candidates[nextCandidate++]}`, messageId: randomUUID(), timestamp, properties: {} };
-        }
-        const path = pages[(sent + i) % pages.length];
-        return { type: 'page', userId: `u-${browsers[(sent + i) % browsers.length]}`, messageId: randomUUID(), timestamp, properties: { path }, context: { page: { path } } };
-      });
-      const response = await fetch(`http://127.0.0.1:${port}/v1/batch`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify({ batch }) });
-      if (response.status !== 200) throw new Error(`ingest answered ${response.status}`);
-      sent += batch.length;
-    };
-    const ticks = [];
-    const started = performance.now();
-    for (let t = 0; t < liveSeconds * 10; t++) {
-      ticks.push(tick());
-      const wait = started + (t + 1) * 100 - performance.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-    await Promise.all(ticks);
-    const rate = Math.round(sent / ((performance.now() - started) / 1000));
+    const rate = await steadyLoad({ port, writeKey, seconds: liveSeconds, nextBatch: (sent) => Array.from({ length: 100 }, (_, i) => {
+      const timestamp = new Date().toISOString();
+      if (i < 10 && nextCandidate < candidates.length) {
+        return { type: 'track', event: 'Demo Requested', userId: `u-${candidates[nextCandidate++]}`, messageId: randomUUID(), timestamp, properties: {} };
+      }
+      const path = pages[(sent + i) % pages.length];
+      return { type: 'page', userId: `u-${browsers[(sent + i) % browsers.length]}`, messageId: randomUUID(), timestamp, properties: { path }, context: { page: { path } } };
+    }) });
     await new Promise((resolve) => setTimeout(resolve, 3000));
     const { rows: [latency] } = await client.query(`
       with stored as (

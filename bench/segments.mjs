@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
-import { benchDatabase, printTable, root, startServer, tandemCli } from './_support.mjs';
+import { benchDatabase, printTable, root, startServer, steadyLoad, tandemCli } from './_support.mjs';
 
 const contactCount = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
 const eventCount = Number(process.env.BENCH_EVENTS ?? 10_000_000);
@@ -142,11 +142,9 @@ export default async function run() {
        where c.workspace_id = $1 and c.country = 'FI' and not exists (select 1 from segment_members m where m.workspace_id = $1 and m.contact_id = c.id and m.segment_id = (select id from segments where workspace_id = $1 and name = 'pricing'))
        limit 20000`, [workspaceId]);
     server = await startServer([path.join(root, 'server/dist/cli.js'), 'start'], { ...env, LOG_LEVEL: 'warn', PORT: String(port), TANDEM_WORKER_CONCURRENCY: '4' }, `http://127.0.0.1:${port}/healthz`);
-    const authorization = `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`;
     const liveStart = new Date();
-    let sent = 0;
     let next = 0;
-    const tick = async () => {
+    const rate = await steadyLoad({ port, writeKey, seconds: liveSeconds, nextBatch: (sent) => {
       const batch = Array.from({ length: 100 }, (_, i) => {
         const third = i < 10 && next < candidates.length;
         const userId = third ? candidates[next++].user_id : undefined;
@@ -156,19 +154,8 @@ export default async function run() {
       });
       // Three pricing views in a row for a candidate: the third enters them.
       for (let i = 0; i < 10; i++) if (batch[i].userId) batch.push({ ...batch[i], messageId: randomUUID() }, { ...batch[i], messageId: randomUUID() });
-      const response = await fetch(`http://127.0.0.1:${port}/v1/batch`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify({ batch }) });
-      if (response.status !== 200) throw new Error(`ingest answered ${response.status}`);
-      sent += batch.length;
-    };
-    const ticks = [];
-    const started = performance.now();
-    for (let t = 0; t < liveSeconds * 10; t++) {
-      ticks.push(tick());
-      const wait = started + (t + 1) * 100 - performance.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-    await Promise.all(ticks);
-    const rate = Math.round(sent / ((performance.now() - started) / 1000));
+      return batch;
+    } });
     await new Promise((resolve) => setTimeout(resolve, 3000));
     const { rows: [latency] } = await client.query(`
       with entered as (
