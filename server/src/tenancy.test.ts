@@ -142,6 +142,16 @@ const sampleRequests: Record<string, (b: BRecords) => { path: string; body?: unk
   'GET /api/v1/reports/rejections': () => ({ path: '/api/v1/reports/rejections' }),
   'GET /api/v1/reports/lead-sources': () => ({ path: '/api/v1/reports/lead-sources' }),
   'GET /api/v1/reports/leads': (b) => ({ path: `/api/v1/reports/leads?teamId=${b.teamId}` }),
+  'GET /api/v1/contacts/:id/consent': (b) => ({ path: `/api/v1/contacts/${b.contactId}/consent` }),
+  'POST /api/v1/contacts/:id/consent': (b) => ({ path: `/api/v1/contacts/${b.contactId}/consent`, body: { purpose: 'marketing_email', status: 'withdrawn', source: 'api' } }),
+  'GET /api/v1/suppressions': () => ({ path: '/api/v1/suppressions?search=secret' }),
+  'POST /api/v1/suppressions': (b) => ({ path: '/api/v1/suppressions', body: { email: b.contactEmail } }),
+  'DELETE /api/v1/suppressions/:email': (b) => ({ path: `/api/v1/suppressions/${b.suppressedEmail}` }),
+  'GET /api/v1/subscription-topics': () => ({ path: '/api/v1/subscription-topics' }),
+  'POST /api/v1/subscription-topics': () => ({ path: '/api/v1/subscription-topics', body: { key: 'secrettopic', name: 'Copy' } }),
+  'PATCH /api/v1/subscription-topics/:id': (b) => ({ path: `/api/v1/subscription-topics/${b.topicId}`, body: { name: 'Hijacked' } }),
+  'GET /api/v1/messaging/settings': () => ({ path: '/api/v1/messaging/settings' }),
+  'PUT /api/v1/messaging/settings': () => ({ path: '/api/v1/messaging/settings', body: { marketingBasis: 'consent_or_legitimate_interest', doubleOptIn: false } }),
 };
 
 interface BRecords {
@@ -170,6 +180,8 @@ interface BRecords {
   teamId: string;
   definitionId: string;
   leadId: string;
+  topicId: string;
+  suppressedEmail: string;
 }
 
 let database: TestDatabase;
@@ -211,6 +223,9 @@ beforeAll(async () => {
   const rule = await asB('/api/v1/scoring/rules', { kind: 'fit', name: 'Secretrule', points: 5, condition: { type: 'list', listId: list.id, operator: 'in' } });
   const team = await asB('/api/v1/sales-teams', { name: 'Secretteam', leadUserId: b.users.sales.id, members: [{ userId: b.users.sales.id }] });
   const definition = await asB('/api/v1/lead-definitions', { criteria: { fitMin: 5, engagementMin: 0 }, routing: { fallbackTeamId: team.id } });
+  const topic = await asB('/api/v1/subscription-topics', { key: 'secrettopic', name: 'Secrettopic' });
+  await asB(`/api/v1/contacts/${contact.id}/consent`, { purpose: 'topic:secrettopic', status: 'granted', source: 'form', wording: 'Secretwording' });
+  await asB('/api/v1/suppressions', { email: 'secretsuppressed@betacorp-example.fi' });
   // A hand-off of B's, written directly: qualifying through events is the lifecycle tests' business.
   const lead = await database.ctx.db.insertInto('leads').values({
     workspace_id: b.workspaceId, contact_id: contact.id, definition_id: definition.id, status: 'new', owner_id: b.users.sales.id, team_id: team.id,
@@ -242,6 +257,8 @@ beforeAll(async () => {
     teamId: team.id,
     definitionId: definition.id,
     leadId: lead.id,
+    topicId: topic.id,
+    suppressedEmail: 'secretsuppressed@betacorp-example.fi',
   };
 });
 
@@ -286,6 +303,10 @@ async function snapshotB() {
     teams: await read('/api/v1/sales-teams'),
     definitions: await read('/api/v1/lead-definitions'),
     leads: await read('/api/v1/leads'),
+    consent: await read(`/api/v1/contacts/${bRecords.contactId}/consent`),
+    suppressions: await read('/api/v1/suppressions'),
+    topics: await read('/api/v1/subscription-topics'),
+    messagingSettings: await read('/api/v1/messaging/settings'),
   };
 }
 
@@ -305,7 +326,8 @@ describe('workspace isolation', () => {
         bRecords.contactId, bRecords.companyId, bRecords.customFieldId, 'Secretperson',
         bRecords.importId, 'secret.csv', 'secretimport', bRecords.contactId2, bRecords.companyId2, bRecords.dealId, bRecords.stageId, bRecords.activityId, bRecords.taskId, 'Secretdeal', 'Secretcall', 'Secrettask',
         'Secretevent', 'secretuser', b.writeKey, bRecords.segmentId, bRecords.listId, 'Secretsegment', 'Secretlist',
-        bRecords.ruleId, bRecords.teamId, bRecords.definitionId, bRecords.leadId, 'Secretrule', 'Secretteam'];
+        bRecords.ruleId, bRecords.teamId, bRecords.definitionId, bRecords.leadId, 'Secretrule', 'Secretteam',
+        bRecords.topicId, 'Secrettopic', 'Secretwording', 'secretsuppressed'];
 
       // Routes that end or move the session go last, so every other route runs signed in to A.
       const sessionChanging = ['POST /api/v1/workspaces', 'POST /api/v1/auth/logout'];

@@ -10,7 +10,8 @@ import { scoringModule } from './scoring/index.js';
 import { lifecycleModule } from './lifecycle/index.js';
 import { notificationsModule } from './notifications/index.js';
 import { analyticsModule } from './analytics/index.js';
+import { messagingModule } from './messaging/index.js';
 import { searchModule } from './search/index.js';
 
 /** Every module the runtime mounts, in order. A new domain module is added here. */
-export const modules: TandemModule[] = [platformMaintenance, accountsModule, contactsModule, dealsModule, eventsModule, segmentsModule, scoringModule, lifecycleModule, notificationsModule, analyticsModule, searchModule, demoModule];
+export const modules: TandemModule[] = [platformMaintenance, accountsModule, contactsModule, dealsModule, eventsModule, segmentsModule, scoringModule, lifecycleModule, notificationsModule, messagingModule, analyticsModule, searchModule, demoModule];

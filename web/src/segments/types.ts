@@ -72,7 +72,7 @@ export interface Segment {
 export interface SegmentInput { name: string; description?: string | null; definition: Definition }
 
 export type FieldType = 'text' | 'number' | 'date' | 'boolean' | 'select' | 'stage' | 'user' | 'tags';
-export type FieldGroup = 'Contact' | 'Scores' | 'Company' | 'Contact custom fields' | 'Company custom fields';
+export type FieldGroup = 'Contact' | 'Scores' | 'Consent' | 'Company' | 'Contact custom fields' | 'Company custom fields';
 export interface Option { value: string; label: string }
 
 export interface CatalogField { key: string; label: string; type: FieldType; group: FieldGroup; operators: string[]; options?: Option[] }

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../platform/context.js';
-import type { Tx } from '../../platform/db/database.js';
-import type { ClaimedJob } from '../../platform/jobs/queue.js';
+import type { Clock } from '../../platform/clock.js';
+import type { DbOrTx, Tx } from '../../platform/db/database.js';
+import { type ClaimedJob, enqueue } from '../../platform/jobs/queue.js';
 
 /**
  * The contacts' change feed. Database triggers (migration 0006) enqueue a job for every
@@ -46,4 +47,13 @@ export async function handleCompaniesChanged(ctx: AppContext, job: ClaimedJob): 
   const people = await ctx.db.selectFrom('contacts').select('id')
     .where('workspace_id', '=', job.workspaceId!).where('company_id', 'in', companies).execute();
   await notify(ctx, job.workspaceId!, people.map((person) => ({ id: person.id, fields: ['company'] })));
+}
+
+/**
+ * Announces changes the triggers cannot see because they live in another module's tables
+ * (consent, for instance), as the same kind of job, in the caller's transaction.
+ */
+export async function publishContactChanges(db: DbOrTx, clock: Clock, workspaceId: string, changes: ContactChange[]): Promise<void> {
+  if (!changes.length) return;
+  await enqueue(db, clock, { queue: contactsChangedQueue, workspaceId, payload: { changes }, runAt: new Date(0) });
 }

@@ -14,12 +14,12 @@ export interface FieldSpec {
   key: string;
   label: string;
   type: FieldType;
-  group: 'Contact' | 'Scores' | 'Company' | 'Contact custom fields' | 'Company custom fields';
+  group: 'Contact' | 'Scores' | 'Consent' | 'Company' | 'Contact custom fields' | 'Company custom fields';
   options?: { value: string; label: string }[];
   on: 'contact' | 'company';
   expression: RawBuilder<unknown>;
-  /** The contacts change-feed field whose change re-evaluates the condition. */
-  feed: string;
+  /** The contacts change-feed field(s) whose change re-evaluates the condition. */
+  feed: string | readonly string[];
 }
 
 export interface Catalog {
@@ -55,6 +55,28 @@ const gradeOptions: Record<string, { value: string; label: string }[]> = {
   fitGrade: ['A', 'B', 'C', 'D'].map((grade) => ({ value: grade, label: grade })),
   tier: ['hot', 'warm', 'cold'].map((tier) => ({ value: tier, label: tier[0]!.toUpperCase() + tier.slice(1) })),
 };
+
+// Consent lives in the messaging module's tables; its changes come through the feed as `consent`.
+const consentOptions = ['granted', 'withdrawn', 'unknown'].map((value) => ({ value, label: value[0]!.toUpperCase() + value.slice(1) }));
+
+async function loadTopics(db: DbOrTx, workspaceId: string) {
+  return db.selectFrom('subscription_topics').select(['key', 'name']).where('workspace_id', '=', workspaceId).where('archived_at', 'is', null).orderBy('name').execute();
+}
+
+function consentFields(topics: { key: string; name: string }[]): FieldSpec[] {
+  const consent = (key: string, label: string, purpose: string): FieldSpec => ({
+    key, label, type: 'select', group: 'Consent', on: 'contact', feed: 'consent', options: consentOptions,
+    expression: sql`coalesce((select s.status from consent_state s where s.workspace_id = c.workspace_id and s.contact_id = c.id and s.purpose = ${purpose}), 'unknown')`,
+  });
+  return [
+    consent('consent.marketingEmail', 'Consent to marketing email', 'marketing_email'),
+    ...topics.map((topic) => consent(`consent.topic.${topic.key}`, `Subscribed to ${topic.name}`, `topic:${topic.key}`)),
+    {
+      key: 'suppressed', label: 'Email suppressed', type: 'boolean', group: 'Consent', on: 'contact', feed: ['consent', 'email'],
+      expression: sql`exists (select 1 from suppressions x where x.workspace_id = c.workspace_id and x.email = c.email)`,
+    },
+  ];
+}
 
 const customTypes: Record<CustomFieldType, FieldType> = {
   text: 'text', number: 'number', date: 'date', boolean: 'boolean', select: 'select', multi_select: 'tags',
@@ -93,6 +115,7 @@ export async function loadCatalog(db: DbOrTx, workspaceId: string, users: { valu
       expression: sql`coalesce((select ${sql.ref(`s.${column}`)} from contact_scores s where s.workspace_id = c.workspace_id and s.contact_id = c.id), ${scoreDefaults[key]})`,
     });
   }
+  for (const spec of consentFields(await loadTopics(db, workspaceId))) fields.set(spec.key, spec);
   for (const [key, label, column, type] of companyColumns) {
     fields.set(`company.${key}`, { key: `company.${key}`, label, type, group: 'Company', on: 'company', expression: sql.ref(`co.${column}`), feed: 'company', options: optionsFor(type) });
   }

@@ -183,7 +183,7 @@ export function checkDefinition(input: unknown, refs: References, options: { len
         if (!allowed.includes(node.operator as string)) {
           fail(`${path}.operator`, `"${String(node.operator)}" does not apply to ${spec.type} field "${spec.key}" (use ${allowed.join(', ')})`);
         }
-        addField(spec.feed);
+        for (const feed of [spec.feed].flat()) addField(feed);
         const value = checkFieldValue(path, spec.type, node.operator as string, node.value, spec.options);
         return { type: 'field', field: spec.key, operator: node.operator as never, ...(value !== undefined ? { value } : {}) };
       }

@@ -56,7 +56,7 @@ const KIND_GROUPS: { group: string; kinds: { kind: ConditionKind; label: string 
   { group: 'Sampling', kinds: [{ kind: 'bucket', label: 'Random bucket' }] },
 ];
 
-const FIELD_GROUPS = ['Contact', 'Scores', 'Company', 'Contact custom fields', 'Company custom fields'] as const;
+const FIELD_GROUPS = ['Contact', 'Scores', 'Consent', 'Company', 'Contact custom fields', 'Company custom fields'] as const;
 
 /** The picker's value of a row: `field:<key>` for a field, `kind:<kind>` for the rest. */
 export function pickOf(leaf: Leaf): string {

@@ -1,0 +1,21 @@
+import type { TandemModule } from '../../platform/module.js';
+import { onMerge } from '../contacts/index.js';
+import { messagingRoutes } from './routes.js';
+
+export { consentOf, marketingEmail, marketingVerdict, recordConsent, suppress } from './consent.js';
+
+// A duplicate's consent evidence is the survivor's; its current state wins where it is newer.
+onMerge('contact', async (db, workspaceId, fromId, toId) => {
+  await db.updateTable('consent_records').set({ contact_id: toId }).where('workspace_id', '=', workspaceId).where('contact_id', '=', fromId).execute();
+  await db.insertInto('consent_state')
+    .columns(['workspace_id', 'contact_id', 'purpose', 'status', 'lawful_basis', 'record_id', 'updated_at'])
+    .expression((eb) => eb.selectFrom('consent_state').select(['workspace_id', eb.val(toId).as('contact_id'), 'purpose', 'status', 'lawful_basis', 'record_id', 'updated_at'])
+      .where('workspace_id', '=', workspaceId).where('contact_id', '=', fromId))
+    .onConflict((oc) => oc.columns(['workspace_id', 'contact_id', 'purpose']).doUpdateSet((eb) => ({
+      status: eb.ref('excluded.status'), lawful_basis: eb.ref('excluded.lawful_basis'), record_id: eb.ref('excluded.record_id'), updated_at: eb.ref('excluded.updated_at'),
+    })).where('consent_state.updated_at', '<', (eb) => eb.ref('excluded.updated_at')))
+    .execute();
+});
+
+/** Consent, suppression and subscription topics: what every marketing send obeys. */
+export const messagingModule: TandemModule = { name: 'messaging', routes: messagingRoutes };
