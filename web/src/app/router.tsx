@@ -16,6 +16,8 @@ import { WorkspacePage } from '../settings/WorkspacePage';
 import { contactRoutes } from '../crm/contacts/routes';
 import { dealRoutes } from '../crm/deals/routes';
 import { eventRoutes } from '../events/routes';
+import { leadRoutes, lifecycleSettingsRoute } from '../leads/routes';
+import { scoringRoutes } from '../scoring/routes';
 import { segmentRoutes } from '../segments/routes';
 import { AppLayout } from '../shell/AppLayout';
 import { MODULES } from '../shell/modules';
@@ -30,8 +32,10 @@ const appRoutes: RouteObject[] = [
   ...dealRoutes,
   ...eventRoutes,
   ...segmentRoutes,
+  ...scoringRoutes,
+  ...leadRoutes,
   // Modules whose screens are not built yet show what they will hold.
-  ...MODULES.filter((module) => ![...contactRoutes, ...dealRoutes, ...eventRoutes, ...segmentRoutes].some((route) => route.path === module.path.slice(1))).map((module) => ({
+  ...MODULES.filter((module) => ![...contactRoutes, ...dealRoutes, ...eventRoutes, ...segmentRoutes, ...scoringRoutes, ...leadRoutes].some((route) => route.path === module.path.slice(1))).map((module) => ({
     path: module.path.slice(1),
     element: <ModulePage module={module} />,
   })),
@@ -47,6 +51,7 @@ const appRoutes: RouteObject[] = [
       { path: 'custom-fields', element: <CustomFieldsPage /> },
       { path: 'data-quality', element: <DataQualityPage /> },
       { path: 'tracking', element: <TrackingPage /> },
+      lifecycleSettingsRoute,
     ],
   },
   { path: '*', element: <NotFoundPage /> },

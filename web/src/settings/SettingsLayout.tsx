@@ -1,5 +1,5 @@
 import { Box, Flex, NavLink, Stack, Text } from '@mantine/core';
-import { IconBroadcast, IconBuilding, IconForms, IconHistory, IconKey, IconShieldCheck, IconUsers } from '@tabler/icons-react';
+import { IconBroadcast, IconBuilding, IconForms, IconHistory, IconKey, IconShieldCheck, IconStairsUp, IconUsers } from '@tabler/icons-react';
 import { Link, Outlet, useLocation } from 'react-router';
 
 const SECTIONS = [
@@ -10,6 +10,7 @@ const SECTIONS = [
   { path: '/settings/custom-fields', label: 'Custom fields', icon: IconForms },
   { path: '/settings/data-quality', label: 'Data quality', icon: IconShieldCheck },
   { path: '/settings/tracking', label: 'Tracking', icon: IconBroadcast },
+  { path: '/settings/lifecycle', label: 'Lifecycle', icon: IconStairsUp },
 ] as const;
 
 export function SettingsLayout() {

@@ -4,6 +4,7 @@ import { IconSettings } from '@tabler/icons-react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { Logo } from '../components/Logo';
 import { GlobalSearch } from '../crm/shared/GlobalSearch';
+import { NotificationBell } from '../leads/NotificationBell';
 import { MODULES } from './modules';
 import { UserMenu } from './UserMenu';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
@@ -32,6 +33,7 @@ export function AppLayout() {
           </Group>
           <Group gap="md" wrap="nowrap">
             <GlobalSearch />
+            <NotificationBell />
             <UserMenu />
           </Group>
         </Group>

@@ -6,10 +6,12 @@ import {
   IconChecklist,
   IconFilter,
   IconForms,
+  IconGauge,
   IconListDetails,
   IconMail,
   IconRoute,
   IconTargetArrow,
+  IconUserCheck,
   type Icon,
 } from '@tabler/icons-react';
 
@@ -35,6 +37,12 @@ export const MODULES: readonly ModuleInfo[] = [
     label: 'Companies',
     icon: IconBuildingSkyscraper,
     description: 'The accounts your contacts work for, with their people, deals, health score and shared history.',
+  },
+  {
+    path: '/leads',
+    label: 'Leads',
+    icon: IconUserCheck,
+    description: 'Contacts who met the lead definition, routed to sales with an SLA, each showing why it qualified.',
   },
   {
     path: '/deals',
@@ -65,6 +73,12 @@ export const MODULES: readonly ModuleInfo[] = [
     label: 'Lists',
     icon: IconListDetails,
     description: 'Static lists of contacts, added by hand, from a condition or from a CSV file.',
+  },
+  {
+    path: '/scoring',
+    label: 'Scoring',
+    icon: IconGauge,
+    description: 'Fit and engagement rules that grade every contact from A1 to D4 and rank them hot, warm or cold.',
   },
   {
     path: '/journeys',

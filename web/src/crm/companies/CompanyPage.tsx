@@ -7,6 +7,7 @@ import { formatDate, initials } from '../../app/format';
 import { SourceCard } from '../../events/SourceCard';
 import { TrackedTraitsCard } from '../../events/TrackedTraitsCard';
 import { ErrorBlock, LoadingBlock } from '../../components/QueryState';
+import { AccountScoreCard } from '../../scoring/AccountScoreCard';
 import { NewContactModal } from '../contacts/NewContactModal';
 import { OwnerName } from '../shared/OwnerSelect';
 import { contactName } from '../shared/queries';
@@ -100,6 +101,7 @@ function CompanyView({ company, customFields, mergedFrom }: { company: RecordDet
                 { label: 'Created', value: formatDate(company.createdAt) },
               ]}
             />
+            <AccountScoreCard companyId={company.id} />
             <SourceCard profile={company} noun="company" />
             <CustomFieldsCard fields={customFields} values={company.custom} />
             <TrackedTraitsCard traits={company.traits} />

@@ -6,6 +6,8 @@ import { formatDate, initials } from '../../app/format';
 import { ContactTrackingCard } from '../../events/ContactTrackingCard';
 import { SourceCard } from '../../events/SourceCard';
 import { TrackedTraitsCard } from '../../events/TrackedTraitsCard';
+import { ContactLifecycleCard } from '../../leads/ContactLifecycleCard';
+import { ContactScoreCard } from '../../scoring/ContactScoreCard';
 import { ContactSegmentsCard } from '../../segments/ContactSegmentsCard';
 import { OwnerName } from '../shared/OwnerSelect';
 import { contactName } from '../shared/queries';
@@ -117,8 +119,10 @@ function ContactView({ contact, customFields, mergedFrom }: { contact: RecordDet
                 { label: 'Created', value: formatDate(contact.createdAt) },
               ]}
             />
+            <ContactLifecycleCard contactId={contact.id} />
             <SourceCard profile={contact} noun="contact" />
             <ContactTrackingCard contactId={contact.id} />
+            <ContactScoreCard contactId={contact.id} />
             <ContactSegmentsCard contactId={contact.id} contactName={name} />
             <CustomFieldsCard fields={customFields} values={contact.custom} />
             <TrackedTraitsCard traits={contact.traits} />
