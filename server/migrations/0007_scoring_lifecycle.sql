@@ -202,6 +202,7 @@ create table leads (
   fit               integer not null,
   engagement        numeric(12, 2) not null,
   grade             text not null,
+  tier              text not null,
   primary key (workspace_id, id),
   foreign key (workspace_id, contact_id) references contacts (workspace_id, id) on delete cascade,
   foreign key (workspace_id, definition_id) references lead_definitions (workspace_id, id)

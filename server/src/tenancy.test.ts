@@ -127,6 +127,7 @@ const sampleRequests: Record<string, (b: BRecords) => { path: string; body?: unk
   'GET /api/v1/lead-definitions/:id': (b) => ({ path: `/api/v1/lead-definitions/${b.definitionId}` }),
   'PUT /api/v1/lead-definitions/:id': (b) => ({ path: `/api/v1/lead-definitions/${b.definitionId}`, body: { criteria: { fitMin: 0, engagementMin: 0 }, routing: {} } }),
   'POST /api/v1/lead-definitions/:id/approve': (b) => ({ path: `/api/v1/lead-definitions/${b.definitionId}/approve` }),
+  'DELETE /api/v1/lead-definitions/:id': (b) => ({ path: `/api/v1/lead-definitions/${b.definitionId}` }),
   'GET /api/v1/lead-definitions/:id/backtest': (b) => ({ path: `/api/v1/lead-definitions/${b.definitionId}/backtest` }),
   'GET /api/v1/leads': (b) => ({ path: `/api/v1/leads?teamId=${b.teamId}` }),
   'GET /api/v1/leads/:id': (b) => ({ path: `/api/v1/leads/${b.leadId}` }),
@@ -229,7 +230,7 @@ beforeAll(async () => {
   // A hand-off of B's, written directly: qualifying through events is the lifecycle tests' business.
   const lead = await database.ctx.db.insertInto('leads').values({
     workspace_id: b.workspaceId, contact_id: contact.id, definition_id: definition.id, status: 'new', owner_id: b.users.sales.id, team_id: team.id,
-    routed_by: 'test', mql_at: new Date(), assigned_at: new Date(), sla_due_at: new Date(Date.now() + 3_600_000), fit: 5, engagement: '0', grade: 'D4',
+    routed_by: 'test', mql_at: new Date(), assigned_at: new Date(), sla_due_at: new Date(Date.now() + 3_600_000), fit: 5, engagement: '0', grade: 'D4', tier: 'cold',
   }).returning('id').executeTakeFirstOrThrow();
   bRecords = {
     workspaceId: b.workspaceId,

@@ -1,7 +1,7 @@
 import { Badge, Group, Text, Tooltip, type MantineSize } from '@mantine/core';
 import { IconAlarm, IconAlertTriangle, IconCircleCheck, IconClockHour4 } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { SLA_COLORS, slaState, STATUS_COLORS, STATUS_LABELS, TIER_COLORS, TIER_LABELS, tierOfGrade } from './format';
+import { SLA_COLORS, slaState, STATUS_COLORS, STATUS_LABELS, TIER_COLORS, TIER_LABELS } from './format';
 import type { Lead, LeadStatus, Tier } from './types';
 
 /** The time now, ticking every `everyMs`, so countdowns move while a page stays open. */
@@ -22,9 +22,8 @@ export function StatusBadge({ status, size = 'sm' }: { status: LeadStatus; size?
   );
 }
 
-/** "B1" in a square, coloured by the tier it makes. */
-export function GradeBadge({ grade, size = 'md' }: { grade: string; size?: MantineSize }) {
-  const tier = tierOfGrade(grade);
+/** "B1" in a square, coloured by its tier. */
+export function GradeBadge({ grade, tier, size = 'md' }: { grade: string; tier: Tier; size?: MantineSize }) {
   return (
     <Badge
       size={size}

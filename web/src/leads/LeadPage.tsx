@@ -47,7 +47,7 @@ export function LeadPage() {
               <Title order={1} fz={24} style={{ overflowWrap: 'anywhere' }}>
                 {lead.contact.name}
               </Title>
-              <GradeBadge grade={lead.grade} size="lg" />
+              <GradeBadge grade={lead.grade} tier={lead.tier} size="lg" />
               <StatusBadge status={lead.status} size="lg" />
             </Group>
             <Group gap="xs" fz="sm" c="dimmed">

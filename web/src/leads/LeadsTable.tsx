@@ -2,7 +2,6 @@ import { Anchor, Group, Paper, Stack, Table, Text, Tooltip } from '@mantine/core
 import { Link, useNavigate } from 'react-router';
 import { formatDateTime, formatRelative } from '../app/format';
 import { OwnerName } from '../crm/shared/OwnerSelect';
-import { tierOfGrade } from './format';
 import { GradeBadge, SlaIndicator, StatusBadge, TierText, useNow } from './LeadBits';
 import type { Lead } from './types';
 
@@ -62,8 +61,8 @@ export function LeadsTable({ leads, fetchedAt, showOwner }: LeadsTableProps) {
               </Table.Td>
               <Table.Td>
                 <Group gap="sm" wrap="nowrap">
-                  <GradeBadge grade={lead.grade} />
-                  <TierText tier={tierOfGrade(lead.grade)} />
+                  <GradeBadge grade={lead.grade} tier={lead.tier} />
+                  <TierText tier={lead.tier} />
                 </Group>
               </Table.Td>
               <Table.Td>

@@ -26,18 +26,6 @@ export const SIDE_LABELS: Record<ApprovalSide, string> = { marketing: 'Marketing
 export const DEFINITION_STATUS_LABELS: Record<DefinitionStatus, string> = { draft: 'Draft', live: 'Live', retired: 'Retired' };
 export const DEFINITION_STATUS_COLORS: Record<DefinitionStatus, string> = { draft: 'yellow', live: 'green', retired: 'gray' };
 
-/**
- * The tier of a grade, as the scoring module ranks them: hot = A–B with level 1–2,
- * warm = A–C with level 1–3, cold otherwise.
- */
-export function tierOfGrade(grade: string): Tier {
-  const letter = grade.charAt(0);
-  const level = Number(grade.slice(1));
-  if (letter <= 'B' && level <= 2) return 'hot';
-  if (letter <= 'C' && level <= 3) return 'warm';
-  return 'cold';
-}
-
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 

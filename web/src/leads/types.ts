@@ -17,8 +17,10 @@ export interface Lead {
   /** How the owner was found: "rule: Nordics, round-robin", "account owner of Acme", … */
   routedBy: string;
   definitionVersion: number;
-  /** The grade when the contact qualified, A1 (best) to D4. */
+  /** The grade when the contact qualified, A1 (best) to D4, and its tier then. */
   grade: string;
+  tier: Tier;
+  teamName: string | null;
   fit: number;
   engagement: number;
   mqlAt: string;
@@ -147,7 +149,7 @@ export interface BacktestFigures {
   reachedCustomer: number;
   /** Per cent, one decimal. */
   opportunityRate: number;
-  sample: { contactId: string; qualifiedAt: string }[];
+  sample: { contact: LeadContact; qualifiedAt: string }[];
 }
 
 export interface Backtest { days: number; definition: BacktestFigures; live: BacktestFigures | null }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import type { DbOrTx } from '../../platform/db/database.js';
+import { contactSummaries } from '../contacts/index.js';
 import { contactPredicates } from '../segments/index.js';
 import { getScoringSettings } from '../scoring/index.js';
 import { getDefinition, type LeadDefinition, liveDefinition } from './definitions.js';
@@ -14,7 +15,7 @@ export interface BacktestResult {
   reachedOpportunity: number;
   reachedCustomer: number;
   opportunityRate: number;
-  sample: { contactId: string; qualifiedAt: Date }[];
+  sample: { contact: { id: string; name: string; email: string | null; companyName: string | null }; qualifiedAt: Date }[];
 }
 
 /**
@@ -57,10 +58,12 @@ async function replay(db: DbOrTx, clock: Clock, workspaceId: string, definition:
                             and t.to_stage in ('customer', 'evangelist') and t.at >= q.qualified_at)) as customer
       from qualified q group by q.contact_id order by min(q.qualified_at)`.execute(db);
   const opportunity = rows.filter((row) => row.opportunity).length;
+  const sampled = rows.slice(0, 20);
+  const contacts = await contactSummaries(db, workspaceId, sampled.map((row) => row.contact_id));
   return {
     definitionId: definition.id, version: definition.version, mql: rows.length, reachedOpportunity: opportunity,
     reachedCustomer: rows.filter((row) => row.customer).length, opportunityRate: rows.length ? Math.round((opportunity / rows.length) * 1000) / 10 : 0,
-    sample: rows.slice(0, 20).map((row) => ({ contactId: row.contact_id, qualifiedAt: row.qualified_at })),
+    sample: sampled.flatMap((row) => (contacts.has(row.contact_id) ? [{ contact: contacts.get(row.contact_id)!, qualifiedAt: row.qualified_at }] : [])),
   };
 }
 

@@ -162,6 +162,13 @@ export async function updateDraft(db: DbOrTx, clock: Clock, workspaceId: string,
   return getDefinition(db, workspaceId, id);
 }
 
+export async function withdrawDraft(db: DbOrTx, clock: Clock, workspaceId: string, actor: AuditActor, id: string): Promise<void> {
+  const definition = await getDefinition(db, workspaceId, id);
+  if (definition.status !== 'draft') throw conflict(`version ${definition.version} is ${definition.status}: only a draft can be withdrawn`, 'status');
+  await db.deleteFrom('lead_definitions').where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+  await recordAudit(db, clock, { workspaceId, actor, action: 'lead_definition.withdrawn', target: { type: 'lead_definition', id }, data: { version: definition.version } });
+}
+
 /**
  * One approval by a person of the marketing or the sales side. The second side's approval
  * makes the draft live and retires the version it replaces, in the same transaction.

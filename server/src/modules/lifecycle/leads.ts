@@ -18,12 +18,13 @@ export type RejectOutcome = 'recycle' | 'disqualify';
 const leadColumns = [
   'l.id', 'l.contact_id', 'l.definition_id', 'l.status', 'l.owner_id', 'l.team_id', 'l.routed_by', 'l.mql_at', 'l.assigned_at', 'l.sla_due_at',
   'l.reminded_at', 'l.escalated_at', 'l.accepted_at', 'l.rejected_at', 'l.reject_reason', 'l.reject_note', 'l.converted_at', 'l.deal_id',
-  'l.fit', 'l.engagement', 'l.grade', 'd.version as definition_version', 'd.sla_hours',
+  'l.fit', 'l.engagement', 'l.grade', 'l.tier', 'd.version as definition_version', 'd.sla_hours', 't.name as team_name',
 ] as const;
 
 function baseQuery(db: DbOrTx, workspaceId: string) {
   return db.selectFrom('leads as l')
     .innerJoin('lead_definitions as d', (join) => join.onRef('d.workspace_id', '=', 'l.workspace_id').onRef('d.id', '=', 'l.definition_id'))
+    .leftJoin('sales_teams as t', (join) => join.onRef('t.workspace_id', '=', 'l.workspace_id').onRef('t.id', '=', 'l.team_id'))
     .select(leadColumns).where('l.workspace_id', '=', workspaceId);
 }
 
@@ -34,8 +35,8 @@ async function toLeads(db: DbOrTx, workspaceId: string, rows: LeadRow[], clock: 
   const now = clock.now().getTime();
   return rows.map((row) => ({
     id: row.id, status: row.status, contact: contacts.get(row.contact_id) ?? { id: row.contact_id, name: 'Deleted contact', email: null, companyName: null },
-    ownerId: row.owner_id, teamId: row.team_id, routedBy: row.routed_by, definitionVersion: row.definition_version,
-    grade: row.grade, fit: row.fit, engagement: Number(row.engagement),
+    ownerId: row.owner_id, teamId: row.team_id, teamName: row.team_name, routedBy: row.routed_by, definitionVersion: row.definition_version,
+    grade: row.grade, tier: row.tier, fit: row.fit, engagement: Number(row.engagement),
     mqlAt: row.mql_at, assignedAt: row.assigned_at, slaDueAt: row.sla_due_at,
     /** Milliseconds left to answer (negative once breached); null when answered or unassigned. */
     slaRemainingMs: row.status === 'new' && row.sla_due_at ? row.sla_due_at.getTime() - now : null,
@@ -119,6 +120,7 @@ export async function rejectLead(
   trx: Tx, clock: Clock, workspaceId: string, access: WorkspaceAccess, id: string,
   input: { reason?: string; note?: string | null; outcome?: RejectOutcome },
 ): Promise<Lead> {
+  const lead = await openLead(trx, clock, workspaceId, access, id);
   const settings = await getLifecycleSettings(trx, workspaceId);
   if (!input.reason) throw badRequest(`a rejection needs a reason: one of ${settings.rejectReasons.map((reason) => reason.key).join(', ')}`, 'reason');
   const reason = settings.rejectReasons.find((candidate) => candidate.key === input.reason);
@@ -126,7 +128,6 @@ export async function rejectLead(
   const note = input.note?.trim() || null;
   if (reason.key === otherReason.key && !note) throw badRequest('"other" needs a note saying why', 'note');
   const outcome = input.outcome ?? 'recycle';
-  const lead = await openLead(trx, clock, workspaceId, access, id);
   const now = clock.now();
   await trx.updateTable('leads').set({
     status: outcome === 'recycle' ? 'recycled' : 'disqualified', rejected_at: now, reject_reason: reason.key, reject_note: note, closed_by: userOf(access),

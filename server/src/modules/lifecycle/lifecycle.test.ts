@@ -100,6 +100,7 @@ describe('the lead definition', () => {
   it('cannot be edited once live', async () => {
     const edit = await bed.api(`/api/v1/lead-definitions/${draft}`, { method: 'PUT', body: { criteria: { fitMin: 0, engagementMin: 0 }, routing: {} } });
     expect(edit.status).toBe(409);
+    expect((await bed.api(`/api/v1/lead-definitions/${draft}`, { method: 'DELETE' })).status).toBe(409);
   });
 });
 
@@ -143,6 +144,9 @@ describe('the hand-off', () => {
     const owner = (await leadOf(anna)).ownerId === rep2 ? 'rep2' : 'sales';
     const queue = await as(owner, '/api/v1/leads?owner=me&status=new');
     expect(queue.body.items.map((item: { id: string }) => item.id)).toContain(lead);
+    expect(queue.body.items[0]).toMatchObject({ teamName: 'Nordics', tier: 'warm' });
+    // An API key has no "me".
+    expect((await bed.api('/api/v1/leads?owner=me')).body).toMatchObject({ statusCode: 400, field: 'owner' });
     const why = await as(owner, `/api/v1/leads/${lead}`);
     expect(why.body.score.ledger.map((entry: { rule: string }) => entry.rule)).toEqual(['Demo request', 'Pricing', 'Head of']);
     expect(why.body.trail.map((item: { kind: string }) => item.kind)).toContain('lead.qualified');
@@ -193,6 +197,7 @@ describe('the hand-off', () => {
     expect(history.body.stage).toBe('lead');
     expect(history.body.transitions.at(-1)).toMatchObject({ from: 'mql', to: 'lead', actor: { type: 'user' }, reason: 'recycled: No budget — next fiscal year' });
     expect((await as(owner, `/api/v1/leads/${lead}/accept`, { method: 'POST' })).status).toBe(409);
+    expect((await as(owner, `/api/v1/leads/${lead}/reject`, { method: 'POST', body: {} })).status).toBe(409);
   });
 
   it('converts an accepted lead into a deal and the contact into an opportunity', async () => {
@@ -217,6 +222,10 @@ describe('the hand-off', () => {
     // Looser and without the territory: Anna, Bo and Carl; the live one: Anna and Bo, of whom Bo reached opportunity.
     expect(result.body.definition).toMatchObject({ version: 2, mql: 3, reachedOpportunity: 1 });
     expect(result.body.live).toMatchObject({ version: 1, mql: 2, reachedOpportunity: 1, opportunityRate: 50 });
+    expect(result.body.live.sample.map((row: { contact: { name: string } }) => row.contact.name)).toEqual(['Anna', 'bo@customer.se']);
+    // A draft nobody wants is withdrawn; the live version stays.
+    expect((await bed.api(`/api/v1/lead-definitions/${draft.body.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await bed.api('/api/v1/lead-definitions')).body.items.map((row: { version: number }) => row.version)).toEqual([1]);
   });
 
   it('reports the funnel, SLA compliance, rejection reasons and sources, each figure drilling down to the people', async () => {

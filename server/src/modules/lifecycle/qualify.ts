@@ -71,7 +71,7 @@ export async function qualify(trx: Tx, ctx: AppContext, workspaceId: string, con
       workspace_id: workspaceId, contact_id: contactId, definition_id: definition.id, status: 'new' as const, owner_id: assignment.ownerId,
       team_id: assignment.teamId, routed_by: assignment.routedBy, mql_at: now, assigned_at: assignment.ownerId ? now : null,
       sla_due_at: assignment.ownerId ? new Date(now.getTime() + definition.slaHours * 3_600_000) : null,
-      fit: score.fit, engagement: String(score.engagement), grade: score.grade,
+      fit: score.fit, engagement: String(score.engagement), grade: score.grade, tier: score.tier,
     });
   }
   const created = await trx.insertInto('leads').values(leads).returning(['id', 'contact_id', 'owner_id', 'sla_due_at', 'grade', 'routed_by']).execute();

@@ -5,7 +5,7 @@ import { workspaceAccess } from '../../platform/http/access-hook.js';
 import { badRequest } from '../../platform/http/errors.js';
 import { DateTime, Nullable, Uuid } from '../../platform/http/schema-types.js';
 import { backtest } from './backtest.js';
-import { approveDefinition, createDraft, getDefinition, listDefinitions, updateDraft } from './definitions.js';
+import { approveDefinition, createDraft, getDefinition, listDefinitions, updateDraft, withdrawDraft } from './definitions.js';
 import { acceptLead, convertLead, explainLead, getLead, listLeads, rejectLead } from './leads.js';
 import { getLifecycleSettings, saveLifecycleSettings } from './settings.js';
 import { createTeam, listTeams, updateTeam } from './teams.js';
@@ -18,8 +18,8 @@ const Stage = Type.String({ maxLength: 50 });
 const LeadStatus = Type.Union(['new', 'working', 'nurturing', 'recycled', 'disqualified', 'converted'].map((status) => Type.Literal(status)));
 const ContactRef = Type.Object({ id: Uuid, name: Type.String(), email: Nullable(Type.String()), companyName: Nullable(Type.String()) });
 const LeadView = Type.Object({
-  id: Uuid, status: Type.String(), contact: ContactRef, ownerId: Nullable(Uuid), teamId: Nullable(Uuid), routedBy: Type.String(), definitionVersion: Type.Integer(),
-  grade: Type.String(), fit: Type.Integer(), engagement: Type.Number(), mqlAt: DateTime, assignedAt: Nullable(DateTime), slaDueAt: Nullable(DateTime),
+  id: Uuid, status: Type.String(), contact: ContactRef, ownerId: Nullable(Uuid), teamId: Nullable(Uuid), teamName: Nullable(Type.String()), routedBy: Type.String(),
+  definitionVersion: Type.Integer(), grade: Type.String(), tier: Type.String(), fit: Type.Integer(), engagement: Type.Number(), mqlAt: DateTime, assignedAt: Nullable(DateTime), slaDueAt: Nullable(DateTime),
   slaRemainingMs: Nullable(Type.Number()), remindedAt: Nullable(DateTime), escalatedAt: Nullable(DateTime), acceptedAt: Nullable(DateTime),
   rejectedAt: Nullable(DateTime), rejectReason: Nullable(Type.String()), rejectNote: Nullable(Type.String()), convertedAt: Nullable(DateTime), dealId: Nullable(Uuid),
 });
@@ -150,6 +150,15 @@ export const lifecycleRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
     return db.transaction().execute((trx) => approveDefinition(trx, clock, access.workspaceId, person, request.params.id));
   });
 
+  app.delete('/lead-definitions/:id', {
+    config: { access: 'records:write' },
+    schema: { tags: ['lifecycle'], summary: 'Withdraw a draft (a live or retired version stays in the history)', params: IdParams },
+  }, async (request, reply) => {
+    const access = workspaceAccess(request);
+    await db.transaction().execute((trx) => withdrawDraft(trx, clock, access.workspaceId, access.actor, request.params.id));
+    reply.status(204);
+  });
+
   app.get('/lead-definitions/:id/backtest', {
     config: { access: 'workspace:read' },
     schema: {
@@ -171,7 +180,8 @@ export const lifecycleRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
   }, async (request) => {
     const access = workspaceAccess(request);
     const { owner, teamId, status, limit } = request.query;
-    const ownerId = owner === 'me' ? (access.actor.type === 'user' ? access.actor.id : undefined) : owner;
+    if (owner === 'me' && access.actor.type !== 'user') throw badRequest('owner=me needs a signed-in person; an API key gives a user id', 'owner');
+    const ownerId = owner === 'me' ? access.actor.id : owner;
     if (ownerId && !/^[0-9a-f-]{36}$/i.test(ownerId)) throw badRequest('owner is "me" or a user id', 'owner');
     const statuses = status?.split(',').map((value) => value.trim()).filter(Boolean);
     const known = ['new', 'working', 'nurturing', 'recycled', 'disqualified', 'converted'];

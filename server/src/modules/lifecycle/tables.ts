@@ -83,6 +83,7 @@ export interface LifecycleTables {
     fit: number;
     engagement: string;
     grade: string;
+    tier: string;
   };
   notifications: {
     workspace_id: string;
