@@ -23,6 +23,9 @@ export interface Config {
   /** Where Tandem's own email (notifications to people) goes out, e.g. smtp://user:pass@host:587; unset: not sent. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Connections of the outgoing SMTP pool, and messages per second to one recipient domain (0: no limit). */
+  smtpConnections: number;
+  smtpDomainRate: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -48,6 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: env.TANDEM_DEMO_DATA !== 'false',
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.TANDEM_MAIL_FROM ?? 'Tandem <tandem@localhost>',
+    smtpConnections: intFrom(env, 'TANDEM_SMTP_CONNECTIONS', 5),
+    smtpDomainRate: intFrom(env, 'TANDEM_SMTP_DOMAIN_RATE', 0),
   };
 }
 

@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../platform/db/database.js';
 import { describeChange } from '../../platform/db/change-context.js';
 import { badRequest, conflict } from '../../platform/http/errors.js';
 import type { AuditActor } from '../accounts/index.js';
-import { companyForDomain, getCompany } from './companies.js';
+import { type Company, companyForDomain, getCompany, toCompany } from './companies.js';
 import { listCustomFields, validateCustomValues } from './custom-fields.js';
 import { escapeLike, normaliseEmail } from '../../platform/text.js';
 import { companyDomainOfEmail } from './domains.js';
@@ -263,4 +263,17 @@ export async function listContacts(db: DbOrTx, workspaceId: string, query: Conta
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return { items: page.map((row) => toContact(row as ContactRow)), nextCursor: rows.length > query.limit && last ? encodeCursor(last.sort_value, last.id) : null };
+}
+
+/** Contacts with their companies, many at once (for personalising a send). */
+export async function contactsWithCompanies(db: DbOrTx, workspaceId: string, ids: string[]): Promise<Map<string, { contact: Contact; company: Company | null }>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
+  const contacts = rows.map((row) => toContact(row as ContactRow));
+  const companyIds = [...new Set(contacts.map((contact) => contact.companyId).filter((id): id is string => !!id))];
+  const companies = companyIds.length
+    ? new Map((await db.selectFrom('companies').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', companyIds).execute())
+      .map((row) => [row.id, toCompany(row as never)]))
+    : new Map<string, Company>();
+  return new Map(contacts.map((contact) => [contact.id, { contact, company: contact.companyId ? companies.get(contact.companyId) ?? null : null }]));
 }

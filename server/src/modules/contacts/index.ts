@@ -7,7 +7,7 @@ import { contactRoutes } from './routes.js';
 
 export { createCompany, findCompanyByDomain, getCompany, updateCompany, type Company } from './companies.js';
 export { funnelPosition, funnelStages, moveLifecycleStage } from './lifecycle-stage.js';
-export { contactSummaries, createContact, findContactByEmail, getContact, lifecycleStages, type LifecycleStage, updateContact, type Contact } from './contacts.js';
+export { contactsWithCompanies, contactSummaries, createContact, findContactByEmail, getContact, lifecycleStages, type LifecycleStage, updateContact, type Contact } from './contacts.js';
 export { type ContactChange, onContactsChanged, publishContactChanges } from './change-feed.js';
 export { normaliseDomain } from './domains.js';
 export {

@@ -9,6 +9,7 @@ import { eventRoutes } from './routes.js';
 
 export { registerEventConsumer, unregisterEventConsumer, type EventConsumer, type StoredBatch, type StoredEvent } from './fanout.js';
 export { ingestEvents } from './ingest.js';
+export { type ContactEvent, preparePartitions, recordContactEvents } from './contact-events.js';
 export { activityNames } from './queries.js';
 export { readEvent } from './payload.js';
 

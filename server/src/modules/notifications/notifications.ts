@@ -36,7 +36,7 @@ export async function notifyEach(db: DbOrTx, clock: Clock, workspaceId: string, 
  * email goes out, so a retried job never sends it twice (a crash in between loses that one
  * email; the in-app notification stays).
  */
-export async function emailNotifications(db: Db, clock: Clock, config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'publicUrl'>, logger: Logger, workspaceId: string, ids: number[]) {
+export async function emailNotifications(db: Db, clock: Clock, config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'publicUrl' | 'smtpConnections'>, logger: Logger, workspaceId: string, ids: number[]) {
   if (!config.smtpUrl) {
     logger.debug({ count: ids.length }, 'notification emails not sent: SMTP_URL is not set');
     return;
