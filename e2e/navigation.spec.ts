@@ -1,8 +1,8 @@
 import { expect, mainNav, snap, test } from './fixtures';
 
 // Built screens, by their path, hold the suite's own records; the modules still to come show what they will hold.
-const BUILT: Record<string, string> = { Contacts: '/contacts', Companies: '/companies', Deals: '/deals', 'Live events': '/events', Segments: '/segments', Lists: '/lists', Scoring: '/scoring', Leads: '/leads' };
-const COMING = ['Journeys', 'Email', 'Forms', 'Reports'];
+const BUILT: Record<string, string> = { Contacts: '/contacts', Companies: '/companies', Deals: '/deals', 'Live events': '/events', Segments: '/segments', Lists: '/lists', Scoring: '/scoring', Leads: '/leads', Reports: '/reports' };
+const COMING = ['Journeys', 'Email', 'Forms'];
 
 test('every module has its page; those still to come show an empty state and no made-up data', async ({ adminPage: page }) => {
   await page.goto('/');
@@ -16,7 +16,7 @@ test('every module has its page; those still to come show an empty state and no 
       await expect(page.locator('table')).toHaveCount(0);
     }
   }
-  await snap(page, 'reports');
+  await snap(page, 'module-coming-soon');
 
   await mainNav(page).getByRole('link', { name: 'Settings' }).click();
   await expect(page).toHaveURL(/\/settings\/users$/);
