@@ -37,7 +37,7 @@ export interface FunnelGroup {
 const stagesArray = sql`${funnelStages}::text[]`;
 
 function groupKey(grouping: FunnelGrouping): RawBuilder<string> {
-  if (grouping === 'cohort') return sql<string>`to_char(date_trunc('month', e.entered_at), 'YYYY-MM')`;
+  if (grouping === 'cohort') return sql<string>`to_char(e.entered_at at time zone 'UTC', 'YYYY-MM')`;
   if (grouping === 'source') return sql<string>`coalesce(c.first_touch->>'channel', 'unknown')`;
   return sql<string>`'all'`;
 }

@@ -55,10 +55,10 @@ export async function slaReport(db: DbOrTx, workspaceId: string, period: Period,
   return { byOwner, byTeam };
 }
 
-/** Rejections per month and reason. */
+/** Rejections per month (UTC) and reason. */
 export async function rejectionReport(db: DbOrTx, workspaceId: string, period: Period) {
   const { rows } = await sql<{ month: string; reason: string; count: string }>`
-    select to_char(date_trunc('month', rejected_at), 'YYYY-MM') as month, reject_reason as reason, count(*) as count
+    select to_char(rejected_at at time zone 'UTC', 'YYYY-MM') as month, reject_reason as reason, count(*) as count
       from leads
      where workspace_id = ${workspaceId} and rejected_at >= ${period.from}::timestamptz and rejected_at < ${period.to}::timestamptz
      group by 1, 2 order by 1, 3 desc`.execute(db);
@@ -100,23 +100,27 @@ export async function sourceReport(db: DbOrTx, workspaceId: string, period: Peri
 /** The leads behind an SLA or rejection figure. */
 export async function leadsBehind(
   db: DbOrTx, workspaceId: string, period: Period, now: Date,
-  filter: { ownerId?: string; teamId?: string; outcome?: 'in_time' | 'late' | 'breached_open' | 'open'; reason?: string; month?: string; limit: number },
+  filter: {
+    ownerId?: string; teamId?: string; outcome?: 'in_time' | 'late' | 'breached_open' | 'open'; rejected?: boolean; reason?: string; month?: string; limit: number;
+  },
 ): Promise<{ leadId: string; contactId: string }[]> {
   const answeredAt = sql`least(l.accepted_at, l.rejected_at, l.converted_at)`;
   const outcome = {
     in_time: sql`${answeredAt} <= l.sla_due_at`, late: sql`${answeredAt} > l.sla_due_at`,
     breached_open: sql`${answeredAt} is null and l.sla_due_at < ${now}::timestamptz`, open: sql`${answeredAt} is null and l.sla_due_at >= ${now}::timestamptz`,
   };
-  const byRejection = filter.reason !== undefined || filter.month !== undefined;
+  const byRejection = filter.rejected || filter.reason !== undefined || filter.month !== undefined;
+  // 'none' selects the leads without an owner (or a team).
+  const of = (column: string, value: string | undefined) => (value === undefined ? sql`` : value === 'none' ? sql`and ${sql.ref(column)} is null` : sql`and ${sql.ref(column)} = ${value}`);
   const time = byRejection ? sql`l.rejected_at` : sql`l.assigned_at`;
   const { rows } = await sql<{ id: string; contact_id: string }>`
     select l.id, l.contact_id from leads l
      where l.workspace_id = ${workspaceId} and ${time} >= ${period.from}::timestamptz and ${time} < ${period.to}::timestamptz
-       ${filter.ownerId ? sql`and l.owner_id = ${filter.ownerId}` : sql``}
-       ${filter.teamId ? sql`and l.team_id = ${filter.teamId}` : sql``}
+       ${of('l.owner_id', filter.ownerId)} ${of('l.team_id', filter.teamId)}
+       ${byRejection ? sql`and l.rejected_at is not null` : sql``}
        ${filter.outcome ? sql`and ${outcome[filter.outcome]}` : sql``}
        ${filter.reason ? sql`and l.reject_reason = ${filter.reason}` : sql``}
-       ${filter.month ? sql`and to_char(date_trunc('month', l.rejected_at), 'YYYY-MM') = ${filter.month}` : sql``}
+       ${filter.month ? sql`and to_char(l.rejected_at at time zone 'UTC', 'YYYY-MM') = ${filter.month}` : sql``}
      order by ${time} desc limit ${filter.limit}`.execute(db);
   return rows.map((row) => ({ leadId: row.id, contactId: row.contact_id }));
 }

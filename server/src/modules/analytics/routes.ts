@@ -92,7 +92,10 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
     schema: {
       tags: ['reports'], summary: 'The leads behind an SLA or rejection figure',
       querystring: Type.Object({
-        ...PeriodQuery, ownerId: Type.Optional(Uuid), teamId: Type.Optional(Uuid),
+        ...PeriodQuery,
+        ownerId: Type.Optional(Type.Union([Uuid, Type.Literal('none')], { description: 'a user id, or none for unassigned leads' })),
+        teamId: Type.Optional(Type.Union([Uuid, Type.Literal('none')], { description: 'a team id, or none for leads without a team' })),
+        rejected: Type.Optional(Type.Boolean({ description: 'only rejected leads (by when they were rejected)' })),
         outcome: Type.Optional(Type.Union([Type.Literal('in_time'), Type.Literal('late'), Type.Literal('breached_open'), Type.Literal('open')])),
         reason: Type.Optional(Type.String({ maxLength: 50 })), month: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}$' })),
         limit: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }),

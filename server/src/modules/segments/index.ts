@@ -13,7 +13,7 @@ export {
   type CheckedCondition, checkCondition, contactPredicates, describeConditions, eventPredicate, type EventRuleCondition, isEventRuleCondition,
 } from './conditions.js';
 export { eventMatches, onContactsChanged as reevaluateChangedContacts, recomputeSegmentsReading } from './realtime.js';
-export type { Condition } from './definition.js';
+export { type Condition, emailEvents, formSubmittedEvent } from './definition.js';
 export { DefinitionError } from './validate.js';
 
 const mergedQueue = 'segments.contact_merged';
