@@ -13,10 +13,12 @@ import { SettingsLayout } from '../settings/SettingsLayout';
 import { TrackingPage } from '../settings/TrackingPage';
 import { UsersPage } from '../settings/UsersPage';
 import { WorkspacePage } from '../settings/WorkspacePage';
+import { consentSettingsRoute } from '../consent/routes';
 import { contactRoutes } from '../crm/contacts/routes';
 import { dealRoutes } from '../crm/deals/routes';
 import { eventRoutes } from '../events/routes';
 import { leadRoutes, lifecycleSettingsRoute } from '../leads/routes';
+import { reportRoutes } from '../reports/routes';
 import { scoringRoutes } from '../scoring/routes';
 import { segmentRoutes } from '../segments/routes';
 import { AppLayout } from '../shell/AppLayout';
@@ -34,8 +36,9 @@ const appRoutes: RouteObject[] = [
   ...segmentRoutes,
   ...scoringRoutes,
   ...leadRoutes,
+  ...reportRoutes,
   // Modules whose screens are not built yet show what they will hold.
-  ...MODULES.filter((module) => ![...contactRoutes, ...dealRoutes, ...eventRoutes, ...segmentRoutes, ...scoringRoutes, ...leadRoutes].some((route) => route.path === module.path.slice(1))).map((module) => ({
+  ...MODULES.filter((module) => ![...contactRoutes, ...dealRoutes, ...eventRoutes, ...segmentRoutes, ...scoringRoutes, ...leadRoutes, ...reportRoutes].some((route) => route.path === module.path.slice(1))).map((module) => ({
     path: module.path.slice(1),
     element: <ModulePage module={module} />,
   })),
@@ -52,6 +55,7 @@ const appRoutes: RouteObject[] = [
       { path: 'data-quality', element: <DataQualityPage /> },
       { path: 'tracking', element: <TrackingPage /> },
       lifecycleSettingsRoute,
+      consentSettingsRoute,
     ],
   },
   { path: '*', element: <NotFoundPage /> },

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconMail, IconPhone } from '@tabler/icons-react';
 import { useState } from 'react';
 import { formatDate, initials } from '../../app/format';
+import { ContactConsentCard } from '../../consent/ContactConsentCard';
 import { ContactTrackingCard } from '../../events/ContactTrackingCard';
 import { SourceCard } from '../../events/SourceCard';
 import { TrackedTraitsCard } from '../../events/TrackedTraitsCard';
@@ -120,6 +121,7 @@ function ContactView({ contact, customFields, mergedFrom }: { contact: RecordDet
               ]}
             />
             <ContactLifecycleCard contactId={contact.id} />
+            <ContactConsentCard contactId={contact.id} contactName={name} email={contact.email} />
             <SourceCard profile={contact} noun="contact" />
             <ContactTrackingCard contactId={contact.id} />
             <ContactScoreCard contactId={contact.id} />
