@@ -6,6 +6,8 @@ import { type SeededWorkspace, type TestDatabase, type TestServer, seedWorkspace
  * records. Nothing of B may come back and nothing of B may change. A new route fails this
  * test until it is given a sample request below, so no route escapes the check.
  */
+const MJML = '<mjml><mj-body><mj-section><mj-column><mj-text>Hi</mj-text></mj-column></mj-section></mj-body></mjml>';
+
 const sampleRequests: Record<string, (b: BRecords) => { path: string; body?: unknown }> = {
   'GET /api/v1/setup': () => ({ path: '/api/v1/setup' }),
   'POST /api/v1/setup': () => ({ path: '/api/v1/setup', body: { email: 'x@x.test', name: 'x', password: 'long enough password' } }),
@@ -143,6 +145,19 @@ const sampleRequests: Record<string, (b: BRecords) => { path: string; body?: unk
   'GET /api/v1/reports/rejections': () => ({ path: '/api/v1/reports/rejections' }),
   'GET /api/v1/reports/lead-sources': () => ({ path: '/api/v1/reports/lead-sources' }),
   'GET /api/v1/reports/leads': (b) => ({ path: `/api/v1/reports/leads?teamId=${b.teamId}` }),
+  'GET /api/v1/email/templates': () => ({ path: '/api/v1/email/templates' }),
+  'POST /api/v1/email/templates': () => ({ path: '/api/v1/email/templates', body: { name: 'Copy', kind: 'transactional', subject: 'x', mjml: MJML } }),
+  'GET /api/v1/email/templates/:id': (b) => ({ path: `/api/v1/email/templates/${b.templateId}` }),
+  'PATCH /api/v1/email/templates/:id': (b) => ({ path: `/api/v1/email/templates/${b.templateId}`, body: { name: 'Hijacked' } }),
+  'DELETE /api/v1/email/templates/:id': (b) => ({ path: `/api/v1/email/templates/${b.templateId}` }),
+  'POST /api/v1/email/preview': (b) => ({ path: '/api/v1/email/preview', body: { subject: '{{ contact.firstName }}', mjml: MJML, contactId: b.contactId } }),
+  'GET /api/v1/email/snippets': () => ({ path: '/api/v1/email/snippets' }),
+  'PUT /api/v1/email/snippets/:key': () => ({ path: '/api/v1/email/snippets/secretsnippet', body: { name: 'Hijacked', content: '<mj-text>x</mj-text>' } }),
+  'GET /api/v1/messages': (b) => ({ path: `/api/v1/messages?contactId=${b.contactId}` }),
+  'POST /api/v1/messages': (b) => ({ path: '/api/v1/messages', body: { contactId: b.contactId, templateId: b.templateId } }),
+  'GET /api/v1/sending-domains': () => ({ path: '/api/v1/sending-domains' }),
+  'POST /api/v1/sending-domains': () => ({ path: '/api/v1/sending-domains', body: { domain: 'secretmail.beta.example', fromEmail: 'x@secretmail.beta.example' } }),
+  'DELETE /api/v1/sending-domains/:id': (b) => ({ path: `/api/v1/sending-domains/${b.domainId}` }),
   'GET /api/v1/contacts/:id/consent': (b) => ({ path: `/api/v1/contacts/${b.contactId}/consent` }),
   'POST /api/v1/contacts/:id/consent': (b) => ({ path: `/api/v1/contacts/${b.contactId}/consent`, body: { purpose: 'marketing_email', status: 'withdrawn', source: 'api' } }),
   'GET /api/v1/suppressions': () => ({ path: '/api/v1/suppressions?search=secret' }),
@@ -183,6 +198,8 @@ interface BRecords {
   leadId: string;
   topicId: string;
   suppressedEmail: string;
+  templateId: string;
+  domainId: string;
 }
 
 let database: TestDatabase;
@@ -227,6 +244,10 @@ beforeAll(async () => {
   const topic = await asB('/api/v1/subscription-topics', { key: 'secrettopic', name: 'Secrettopic' });
   await asB(`/api/v1/contacts/${contact.id}/consent`, { purpose: 'topic:secrettopic', status: 'granted', source: 'form', wording: 'Secretwording' });
   await asB('/api/v1/suppressions', { email: 'secretsuppressed@betacorp-example.fi' });
+  const template = await asB('/api/v1/email/templates', { name: 'Secrettemplate', kind: 'transactional', subject: 'Secretsubject', mjml: MJML });
+  const domain = await asB('/api/v1/sending-domains', { domain: 'secretmail.beta.example', fromEmail: 'x@secretmail.beta.example' });
+  await asB('/api/v1/email/snippets/secretsnippet', { name: 'Secretsnippet', content: '<mj-text>x</mj-text>' });
+  await asB('/api/v1/messages', { contactId: contact.id, templateId: template.id });
   // A hand-off of B's, written directly: qualifying through events is the lifecycle tests' business.
   const lead = await database.ctx.db.insertInto('leads').values({
     workspace_id: b.workspaceId, contact_id: contact.id, definition_id: definition.id, status: 'new', owner_id: b.users.sales.id, team_id: team.id,
@@ -260,6 +281,8 @@ beforeAll(async () => {
     leadId: lead.id,
     topicId: topic.id,
     suppressedEmail: 'secretsuppressed@betacorp-example.fi',
+    templateId: template.id,
+    domainId: domain.id,
   };
 });
 
@@ -308,6 +331,10 @@ async function snapshotB() {
     suppressions: await read('/api/v1/suppressions'),
     topics: await read('/api/v1/subscription-topics'),
     messagingSettings: await read('/api/v1/messaging/settings'),
+    templates: await read('/api/v1/email/templates'),
+    snippets: await read('/api/v1/email/snippets'),
+    messages: await read('/api/v1/messages'),
+    domains: await read('/api/v1/sending-domains'),
   };
 }
 
@@ -328,7 +355,7 @@ describe('workspace isolation', () => {
         bRecords.importId, 'secret.csv', 'secretimport', bRecords.contactId2, bRecords.companyId2, bRecords.dealId, bRecords.stageId, bRecords.activityId, bRecords.taskId, 'Secretdeal', 'Secretcall', 'Secrettask',
         'Secretevent', 'secretuser', b.writeKey, bRecords.segmentId, bRecords.listId, 'Secretsegment', 'Secretlist',
         bRecords.ruleId, bRecords.teamId, bRecords.definitionId, bRecords.leadId, 'Secretrule', 'Secretteam',
-        bRecords.topicId, 'Secrettopic', 'Secretwording', 'secretsuppressed'];
+        bRecords.topicId, 'Secrettopic', 'Secretwording', 'secretsuppressed', bRecords.templateId, bRecords.domainId, 'Secrettemplate', 'Secretsubject', 'Secretsnippet'];
 
       // Routes that end or move the session go last, so every other route runs signed in to A.
       const sessionChanging = ['POST /api/v1/workspaces', 'POST /api/v1/auth/logout'];

@@ -21,3 +21,8 @@ export function parseSpreadsheetDate(text: string): string | null {
   const value = dotted ? `${dotted[3]}-${dotted[2]!.padStart(2, '0')}-${dotted[1]!.padStart(2, '0')}` : text;
   return isIsoDate(value) ? value : null;
 }
+
+/** Text made safe to place in HTML (content or a quoted attribute). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}

@@ -11,13 +11,24 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
+/** How the sink answers a recipient on its n-th try (1-based): null accepts, else the SMTP error. */
+export type RecipientRule = (address: string, attempt: number) => { code: number; message: string } | null;
+
 /** A real SMTP server on loopback that keeps what it is sent, for tests of email. */
-export async function startSmtpSink(): Promise<SmtpSink> {
+export async function startSmtpSink(options: { recipients?: RecipientRule } = {}): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
+  const attempts = new Map<string, number>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const attempt = (attempts.get(address.address) ?? 0) + 1;
+      attempts.set(address.address, attempt);
+      const refusal = options.recipients?.(address.address, attempt);
+      if (!refusal) return callback();
+      return callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));

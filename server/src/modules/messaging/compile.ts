@@ -84,7 +84,7 @@ function withPreheader(mjml: string, preheader: string | null | undefined): stri
   return mjml.replace(/<mjml([^>]*)>/, `<mjml$1><mj-head>${preview}</mj-head>`);
 }
 
-export function compileTemplate(source: TemplateSource, snippets: Map<string, string>, fields: MergeFields): CompiledTemplate {
+export async function compileTemplate(source: TemplateSource, snippets: Map<string, string>, fields: MergeFields): Promise<CompiledTemplate> {
   const expanded = source.mjml.replace(snippetTag, (_, key: string) => {
     const snippet = snippets.get(key);
     if (snippet === undefined) throw new TemplateError('mjml', `unknown snippet "${key}"`);
@@ -92,7 +92,8 @@ export function compileTemplate(source: TemplateSource, snippets: Map<string, st
   });
   let result;
   try {
-    result = mjml2html(withPreheader(expanded, source.preheader), { validationLevel: 'strict', keepComments: false }) as unknown as { html: string; errors: { line: number; message: string }[] };
+    // MJML 5 compiles asynchronously.
+    result = await (mjml2html(withPreheader(expanded, source.preheader), { validationLevel: 'strict', keepComments: false }) as unknown as Promise<{ html: string; errors: { line: number; message: string }[] }>);
   } catch (error) {
     const errors = (error as { errors?: { line: number; message: string }[] }).errors;
     const first = errors?.[0];

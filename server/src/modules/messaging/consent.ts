@@ -1,6 +1,7 @@
 import type { Clock } from '../../platform/clock.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { badRequest, notFound } from '../../platform/http/errors.js';
+import { escapeLike } from '../../platform/text.js';
 import type { AuditActor } from '../accounts/index.js';
 import { getContact, publishContactChanges, recordTouchpoint } from '../contacts/index.js';
 import type { ConsentStatus, LawfulBasis, MarketingBasis, SuppressionReason } from './tables.js';
@@ -132,10 +133,12 @@ export async function unsuppress(db: DbOrTx, clock: Clock, workspaceId: string, 
 }
 
 export async function listSuppressions(db: DbOrTx, workspaceId: string, page: { limit: number; search?: string }) {
-  let query = db.selectFrom('suppressions').select(['email', 'reason', 'note', 'created_at']).where('workspace_id', '=', workspaceId);
-  if (page.search) query = query.where('email', 'like', `%${page.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  const rows = await query.orderBy('created_at', 'desc').limit(page.limit).execute();
-  const { count } = await db.selectFrom('suppressions').select((eb) => eb.fn.countAll<string>().as('count')).where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow();
+  let query = db.selectFrom('suppressions').where('workspace_id', '=', workspaceId);
+  if (page.search) query = query.where('email', 'like', `%${escapeLike(page.search.toLowerCase())}%`);
+  const [rows, { count }] = await Promise.all([
+    query.select(['email', 'reason', 'note', 'created_at']).orderBy('created_at', 'desc').limit(page.limit).execute(),
+    query.select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow(),
+  ]);
   return { total: Number(count), items: rows.map((row) => ({ email: row.email, reason: row.reason, note: row.note, createdAt: row.created_at })) };
 }
 

@@ -1,8 +1,12 @@
 import type { TandemModule } from '../../platform/module.js';
 import { onMerge } from '../contacts/index.js';
+import { emailRoutes } from './email-routes.js';
+import { sendMessages, sendQueue } from './messages.js';
+import { emailPublicRoutes } from './public-routes.js';
 import { messagingRoutes } from './routes.js';
 
 export { consentOf, marketingEmail, marketingVerdict, recordConsent, suppress } from './consent.js';
+export { queueMessages } from './messages.js';
 
 // A duplicate's consent evidence is the survivor's; its current state wins where it is newer.
 onMerge('contact', async (db, workspaceId, fromId, toId) => {
@@ -17,5 +21,15 @@ onMerge('contact', async (db, workspaceId, fromId, toId) => {
     .execute();
 });
 
-/** Consent, suppression and subscription topics: what every marketing send obeys. */
-export const messagingModule: TandemModule = { name: 'messaging', routes: messagingRoutes };
+/** Email (templates, sends, tracking, unsubscribe) and the consent and suppression every send obeys. */
+export const messagingModule: TandemModule = {
+  name: 'messaging',
+  routes: async (app, { ctx }) => {
+    await app.register(messagingRoutes, { ctx });
+    await app.register(emailRoutes, { ctx });
+  },
+  rootRoutes: emailPublicRoutes,
+  jobs: (ctx) => ({
+    [sendQueue]: async (job) => sendMessages(ctx, job.workspaceId!, job.payload.ids as string[]),
+  }),
+};

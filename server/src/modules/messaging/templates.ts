@@ -57,7 +57,7 @@ export async function snippetsOf(db: DbOrTx, workspaceId: string): Promise<Map<s
 /** Compiles, or answers 400 naming the field (subject or mjml) and what is wrong. */
 export async function compileOrRefuse(db: DbOrTx, workspaceId: string, source: Pick<TemplateInput, 'subject' | 'preheader' | 'mjml'>): Promise<CompiledTemplate> {
   try {
-    return compileTemplate(source, await snippetsOf(db, workspaceId), await mergeFieldsOf(db, workspaceId));
+    return await compileTemplate(source, await snippetsOf(db, workspaceId), await mergeFieldsOf(db, workspaceId));
   } catch (error) {
     if (error instanceof TemplateError) throw badRequest(`${error.field} ${error.message}`, error.field);
     throw error;

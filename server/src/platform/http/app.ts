@@ -35,6 +35,8 @@ export async function buildApp({ ctx, modules, authenticator, serveWeb = true }:
     },
     trustProxy: process.env.TANDEM_TRUST_PROXY === 'true',
     bodyLimit: 1024 * 1024,
+    // Signed email links carry their destination in the path.
+    routerOptions: { maxParamLength: 4096 },
     // Unknown fields are refused with a 400 naming them, not silently dropped.
     ajv: { customOptions: { removeAdditional: false } },
   });
