@@ -1,3 +1,4 @@
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Clock } from '../../platform/clock.js';
@@ -84,6 +85,32 @@ export async function queueMessages(db: DbOrTx, clock: Clock, workspaceId: strin
   return ids;
 }
 
+/**
+ * A template to many contacts at once (a broadcast, a bulk enrolment): one INSERT … SELECT
+ * over the contacts, one send job per batch. Contacts without an address are counted, not
+ * queued. Returns how many were queued and how many had no address.
+ */
+export async function queueTemplateToContacts(
+  db: DbOrTx, clock: Clock, workspaceId: string, templateId: string, contactIds: string[], options: { broadcastId?: string; runAt?: Date } = {},
+): Promise<{ queued: number; withoutEmail: number }> {
+  if (!contactIds.length) return { queued: 0, withoutEmail: 0 };
+  const template = await getTemplate(db, workspaceId, templateId);
+  const now = clock.now();
+  const runAt = options.runAt ?? now;
+  const { rows } = await sql<{ id: string }>`
+    insert into email_messages (workspace_id, contact_id, to_email, template_id, template_version, broadcast_id, kind, subject, state, queued_at, next_attempt_at, idempotency_key)
+    select ${workspaceId}::uuid, c.id, c.email, ${template.id}::uuid, ${template.version}::int, ${options.broadcastId ?? null}::uuid, ${template.kind}, ${template.subject},
+           'queued', ${now}::timestamptz, ${runAt}::timestamptz, ${options.broadcastId ? sql`'broadcast:' || ${options.broadcastId}::text || ':' || c.id` : sql`null`}
+      from contacts c where c.workspace_id = ${workspaceId} and c.id = any(${contactIds}::uuid[]) and c.email is not null
+    on conflict do nothing
+    returning id`.execute(db);
+  const ids = rows.map((row) => row.id);
+  await enqueueAll(db, clock, chunks(ids, sendBatchSize).map((batch) => ({ queue: sendQueue, workspaceId, payload: { ids: batch }, runAt })));
+  const { rows: [counted] } = await sql<{ without: string }>`
+    select count(*) as without from contacts where workspace_id = ${workspaceId} and id = any(${contactIds}::uuid[]) and email is null`.execute(db);
+  return { queued: ids.length, withoutEmail: Number(counted!.without) };
+}
+
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -113,6 +140,17 @@ function classify(error: unknown): { permanent: boolean; bounceClass: BounceClas
   if (!responseCode || responseCode < 500) return { permanent: false, bounceClass: null, reason };
   const hard = /\b5\.1\.[0-9]\b/.test(reason) || responseCode === 550 && /user|mailbox|recipient|address/i.test(reason);
   return { permanent: true, bounceClass: hard ? 'hard' : /\b5\.7\.[0-9]\b/.test(reason) ? 'block' : null, reason };
+}
+
+// Parsing a PEM key costs more than signing with it: keys are parsed once per process.
+const signingKeys = new Map<string, KeyObject>();
+function signingKey(pem: string): KeyObject {
+  let key = signingKeys.get(pem);
+  if (!key) {
+    key = createPrivateKey(pem);
+    signingKeys.set(pem, key);
+  }
+  return key;
 }
 
 /** Per recipient domain, at most `rate` sends a second in this process. */
@@ -189,7 +227,7 @@ export async function sendMessages(ctx: AppContext, workspaceId: string, ids: st
             // RFC 8058 one-click unsubscribe for marketing email: a POST to the https link.
             ...(message.kind === 'marketing' ? { 'List-Unsubscribe': `<${unsubscribeUrl}>, <mailto:unsubscribe@${domain!.domain}?subject=${message.id}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
           },
-          dkim: { domainName: domain!.domain, keySelector: domain!.selector, privateKey: domain!.dkim_private_key },
+          dkim: { domainName: domain!.domain, keySelector: domain!.selector, privateKey: signingKey(domain!.dkim_private_key) as never },
         });
         outcomes.push({ id: message.id, state: 'sent', response: String(info.response ?? '').slice(0, 500) });
       } catch (error) {
