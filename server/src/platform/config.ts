@@ -26,6 +26,8 @@ export interface Config {
   /** Connections of the outgoing SMTP pool, and messages per second to one recipient domain (0: no limit). */
   smtpConnections: number;
   smtpDomainRate: number;
+  /** Port of the SMTP listener that receives bounces and complaints (0: off). */
+  bounceSmtpPort: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -53,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.TANDEM_MAIL_FROM ?? 'Tandem <tandem@localhost>',
     smtpConnections: intFrom(env, 'TANDEM_SMTP_CONNECTIONS', 5),
     smtpDomainRate: intFrom(env, 'TANDEM_SMTP_DOMAIN_RATE', 0),
+    bounceSmtpPort: intFrom(env, 'TANDEM_BOUNCE_SMTP_PORT', 0),
   };
 }
 

@@ -15,4 +15,6 @@ export interface TandemModule {
   rootRoutes?: (ctx: AppContext) => FastifyPluginAsync;
   jobs?: (ctx: AppContext) => JobHandlers;
   tickers?: Ticker[];
+  /** Listeners of other protocols a worker process runs (the bounce SMTP listener); null when off. */
+  servers?: (ctx: AppContext) => Promise<{ close(): Promise<void> } | null>;
 }

@@ -27,6 +27,7 @@ export async function run(config: Config, roles: Roles): Promise<void> {
 
   let app: FastifyInstance | undefined;
   let worker: Worker | undefined;
+  const servers: { close(): Promise<void> }[] = [];
   try {
     if (roles.api && roles.worker) {
       const demoWorkspaceId = await ensureDemoWorkspace(ctx);
@@ -40,6 +41,10 @@ export async function run(config: Config, roles: Roles): Promise<void> {
         concurrency: config.workerConcurrency,
         pollMs: config.workerPollMs,
       });
+      for (const module of modules) {
+        const server = await module.servers?.(ctx);
+        if (server) servers.push(server);
+      }
     }
     if (roles.api) {
       app = await buildApp({ ctx, modules, authenticator: accountsAuthenticator(ctx) });
@@ -47,6 +52,7 @@ export async function run(config: Config, roles: Roles): Promise<void> {
     }
   } catch (error) {
     await app?.close();
+    for (const server of servers) await server.close();
     await worker?.stop();
     await database.close();
     throw error;
@@ -65,6 +71,7 @@ export async function run(config: Config, roles: Roles): Promise<void> {
     force.unref();
     // Stop taking requests and finish those in flight, then let workers finish their batch.
     await app?.close();
+    for (const server of servers) await server.close();
     await worker?.stop();
     await database.close();
     logger.info('stopped');

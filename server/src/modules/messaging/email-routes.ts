@@ -6,6 +6,8 @@ import { DateTime, Nullable, Uuid } from '../../platform/http/schema-types.js';
 import { getWorkspace } from '../accounts/index.js';
 import { contactsWithCompanies } from '../contacts/index.js';
 import { render } from './compile.js';
+import { webhookUrl } from './bounce-intake.js';
+import { cancelBroadcast, createBroadcast, getBroadcast, listBroadcasts } from './broadcasts.js';
 import { addDomain, listDomains, removeDomain } from './domains.js';
 import { listMessages, queueMessages } from './messages.js';
 import { archiveTemplate, compileOrRefuse, createTemplate, getTemplate, listSnippets, listTemplates, saveSnippet, updateTemplate } from './templates.js';
@@ -130,6 +132,55 @@ export const emailRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
       response: { 200: Type.Object({ items: Type.Array(Json) }) },
     },
   }, async (request) => ({ items: await listMessages(db, workspaceAccess(request).workspaceId, request.query) }));
+
+  app.get('/broadcasts', {
+    config: { access: 'workspace:read' },
+    schema: { tags: ['email'], summary: 'Broadcasts, newest first', response: { 200: Type.Object({ items: Type.Array(Json) }) } },
+  }, async (request) => ({ items: await listBroadcasts(db, workspaceAccess(request).workspaceId) }));
+
+  app.post('/broadcasts', {
+    config: { access: 'records:write' },
+    schema: {
+      tags: ['email'], summary: 'Schedule a template to a segment or list: now, at a time, or at a local hour in each contact\'s time zone; optionally throttled',
+      body: Type.Object({
+        name: Type.String({ minLength: 1, maxLength: 200 }), templateId: Uuid,
+        audience: Type.Object({ kind: Type.Union([Type.Literal('segment'), Type.Literal('list')]), id: Uuid }, { additionalProperties: false }),
+        schedule: Type.Union([Type.Literal('now'), Type.Literal('at'), Type.Literal('local_hour')]),
+        sendAt: Type.Optional(Nullable(DateTime)), localHour: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 23 }))),
+        perMinute: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 1_000_000 }))),
+      }, { additionalProperties: false }),
+      response: { 201: Json },
+    },
+  }, async (request, reply) => {
+    const access = workspaceAccess(request);
+    const broadcast = await db.transaction().execute((trx) => createBroadcast(trx, clock, access.workspaceId, access.actor, request.body as never));
+    reply.status(201);
+    return broadcast;
+  });
+
+  app.get('/broadcasts/:id', {
+    config: { access: 'workspace:read' },
+    schema: { tags: ['email'], summary: 'A broadcast with its report: sent, skipped, bounces, human opens and clicks, clicks by link', params: IdParams, response: { 200: Json } },
+  }, async (request) => getBroadcast(db, workspaceAccess(request).workspaceId, request.params.id));
+
+  app.post('/broadcasts/:id/cancel', {
+    config: { access: 'records:write' },
+    schema: { tags: ['email'], summary: 'Cancel a scheduled broadcast', params: IdParams, response: { 200: Json } },
+  }, async (request) => {
+    const access = workspaceAccess(request);
+    return cancelBroadcast(db, clock, access.workspaceId, access.actor, request.params.id);
+  });
+
+  app.get('/email/bounce-settings', {
+    config: { access: 'workspace:read' },
+    schema: {
+      tags: ['email'], summary: 'Where bounces and complaints reach Tandem: the provider webhook URL (Amazon SES events through SNS) and the SMTP listener port',
+      response: { 200: Type.Object({ webhookUrl: Type.String(), smtpListenerPort: Nullable(Type.Integer()) }) },
+    },
+  }, async (request) => ({
+    webhookUrl: await webhookUrl(db, ctx.config.publicUrl, workspaceAccess(request).workspaceId),
+    smtpListenerPort: ctx.config.bounceSmtpPort || null,
+  }));
 
   app.get('/sending-domains', {
     config: { access: 'workspace:read' },

@@ -160,4 +160,46 @@ describe('sending', () => {
     const suppressions = await bed.api('/api/v1/suppressions?search=nobody');
     expect(suppressions.body.items).toEqual([expect.objectContaining({ email: 'nobody@example.com', reason: 'hard_bounce' })]);
   });
+
+  it('broadcasts a template to a list now, and at a local hour in each contact\'s own time zone, with a report', async () => {
+    const clock = bed.database.ctx.clock;
+    // A winter day, so the offsets below are Helsinki's UTC+2 and New York's UTC−5.
+    clock.set(new Date('2027-01-14T08:00:00Z'));
+    const newsletterTemplate = (await bed.api('/api/v1/email/templates')).body.items[0];
+    const people = [];
+    for (const [email, timezone, consent] of [['hel@example.com', 'Europe/Helsinki', true], ['nyc@example.com', 'America/New_York', true], ['quiet@example.com', null, false]] as const) {
+      const created = await bed.api('/api/v1/contacts', { body: { email, firstName: email.split('@')[0], timezone } });
+      if (consent) await bed.api(`/api/v1/contacts/${created.body.id}/consent`, { body: { purpose: 'marketing_email', status: 'granted', source: 'form', wording: 'Send me news' } });
+      people.push(created.body.id);
+    }
+    const list = await bed.api('/api/v1/lists', { body: { name: 'Broadcast audience' } });
+    await bed.api(`/api/v1/lists/${list.body.id}/members`, { body: { contactIds: people } });
+
+    const now = await bed.api('/api/v1/broadcasts', { body: { name: 'Spring news', templateId: newsletterTemplate.id, audience: { kind: 'list', id: list.body.id }, schedule: 'now' } });
+    expect(now.status, JSON.stringify(now.body)).toBe(201);
+    await settle(bed);
+    const report = await bed.api(`/api/v1/broadcasts/${now.body.id}`);
+    expect(report.body).toMatchObject({ status: 'sent', recipients: 3, stats: { queued: 3, sent: 2, skipped: 1, openRate: 0 } });
+
+    const tomorrow = new Date(Date.UTC(clock.now().getUTCFullYear(), clock.now().getUTCMonth(), clock.now().getUTCDate() + 1));
+    const local = await bed.api('/api/v1/broadcasts', {
+      body: { name: 'Morning news', templateId: newsletterTemplate.id, audience: { kind: 'list', id: list.body.id }, schedule: 'local_hour', sendAt: tomorrow.toISOString(), localHour: 9 },
+    });
+    expect(local.status, JSON.stringify(local.body)).toBe(201);
+    clock.set(new Date(tomorrow.getTime() - 10 * 3_600_000));
+    await settle(bed);
+    const due = await bed.database.ctx.db.selectFrom('email_messages').select(['to_email', 'next_attempt_at', 'state'])
+      .where('broadcast_id', '=', local.body.id).orderBy('to_email').execute();
+    const at = (email: string) => due.find((row) => row.to_email === email)!.next_attempt_at!.toISOString();
+    // 09:00 in Helsinki and in New York on that day; no time zone: 09:00 UTC.
+    const hour = (h: number) => new Date(tomorrow.getTime() + h * 3_600_000).toISOString();
+    expect(at('hel@example.com')).toBe(hour(9 - 2));
+    expect(at('nyc@example.com')).toBe(hour(9 + 5));
+    expect(at('quiet@example.com')).toBe(hour(9));
+    expect(due.every((row) => row.state === 'queued')).toBe(true);
+    clock.set(new Date(tomorrow.getTime() + 15 * 3_600_000));
+    await settle(bed);
+    expect((await bed.api(`/api/v1/broadcasts/${local.body.id}`)).body).toMatchObject({ status: 'sent', stats: { sent: 2, skipped: 1 } });
+    expect((await bed.api(`/api/v1/broadcasts/${local.body.id}/cancel`, { method: 'POST' })).status).toBe(409);
+  });
 });

@@ -1,7 +1,10 @@
 import type { TandemModule } from '../../platform/module.js';
 import { onMerge } from '../contacts/index.js';
 import { emailRoutes } from './email-routes.js';
-import { sendMessages, sendQueue } from './messages.js';
+import { launchBroadcast } from './broadcasts.js';
+import { sendMessages } from './messages.js';
+import { launchQueue, sendQueue } from './queues.js';
+import { bounceWebhookRoutes, startBounceListener } from './bounce-intake.js';
 import { emailPublicRoutes } from './public-routes.js';
 import { messagingRoutes } from './routes.js';
 
@@ -28,8 +31,13 @@ export const messagingModule: TandemModule = {
     await app.register(messagingRoutes, { ctx });
     await app.register(emailRoutes, { ctx });
   },
-  rootRoutes: emailPublicRoutes,
+  rootRoutes: (ctx) => async (app) => {
+    await app.register(emailPublicRoutes(ctx));
+    await app.register(bounceWebhookRoutes(ctx));
+  },
+  servers: startBounceListener,
   jobs: (ctx) => ({
     [sendQueue]: async (job) => sendMessages(ctx, job.workspaceId!, job.payload.ids as string[]),
+    [launchQueue]: async (job) => launchBroadcast(ctx, job.workspaceId!, String(job.payload.broadcastId)),
   }),
 };

@@ -9,6 +9,8 @@ import { smtpTransport } from '../../platform/mail.js';
 import { installationSecret } from '../../platform/security/signed.js';
 import { getWorkspace, listMembers } from '../accounts/index.js';
 import { contactsWithCompanies, getContact, recordTouchpoints } from '../contacts/index.js';
+import { finishBroadcasts } from './broadcasts.js';
+import { sendQueue } from './queues.js';
 import { type CompiledTemplate, render } from './compile.js';
 import { marketingEmail, marketingVerdict, messagingSettings } from './consent.js';
 import { signingDomain } from './domains.js';
@@ -16,7 +18,6 @@ import type { BounceClass, ConsentStatus, LawfulBasis, SuppressionReason } from 
 import { compiledTemplate, compileOrRefuse, getTemplate, type TemplateKind } from './templates.js';
 import { addTracking, tokenFor } from './tracking.js';
 
-export const sendQueue = 'email.send';
 /** Messages per send job: one claim, one render pass and one ledger update for all of them. */
 const sendBatchSize = 200;
 const maxAttempts = 6;
@@ -240,6 +241,7 @@ export async function sendMessages(ctx: AppContext, workspaceId: string, ids: st
   };
   await Promise.all(Array.from({ length: Math.min(config.smtpConnections, sendable.length) }, lane));
   await db.transaction().execute((trx) => recordOutcomes(trx, ctx, workspaceId, claimed, outcomes));
+  await finishBroadcasts(db, clock, workspaceId, [...new Set(claimed.flatMap((message) => (message.broadcast_id ? [message.broadcast_id] : [])))]);
 }
 
 /** Marketing messages' verdicts (transactional email is exempt), read set-based for the batch. */
