@@ -155,6 +155,11 @@ const sampleRequests: Record<string, (b: BRecords) => { path: string; body?: unk
   'PUT /api/v1/email/snippets/:key': () => ({ path: '/api/v1/email/snippets/secretsnippet', body: { name: 'Hijacked', content: '<mj-text>x</mj-text>' } }),
   'GET /api/v1/messages': (b) => ({ path: `/api/v1/messages?contactId=${b.contactId}` }),
   'POST /api/v1/messages': (b) => ({ path: '/api/v1/messages', body: { contactId: b.contactId, templateId: b.templateId } }),
+  'GET /api/v1/broadcasts': () => ({ path: '/api/v1/broadcasts' }),
+  'POST /api/v1/broadcasts': (b) => ({ path: '/api/v1/broadcasts', body: { name: 'Copy', templateId: b.templateId, audience: { kind: 'list', id: b.listId }, schedule: 'now' } }),
+  'GET /api/v1/broadcasts/:id': (b) => ({ path: `/api/v1/broadcasts/${b.broadcastId}` }),
+  'POST /api/v1/broadcasts/:id/cancel': (b) => ({ path: `/api/v1/broadcasts/${b.broadcastId}/cancel` }),
+  'GET /api/v1/email/bounce-settings': () => ({ path: '/api/v1/email/bounce-settings' }),
   'GET /api/v1/sending-domains': () => ({ path: '/api/v1/sending-domains' }),
   'POST /api/v1/sending-domains': () => ({ path: '/api/v1/sending-domains', body: { domain: 'secretmail.beta.example', fromEmail: 'x@secretmail.beta.example' } }),
   'DELETE /api/v1/sending-domains/:id': (b) => ({ path: `/api/v1/sending-domains/${b.domainId}` }),
@@ -200,6 +205,7 @@ interface BRecords {
   suppressedEmail: string;
   templateId: string;
   domainId: string;
+  broadcastId: string;
 }
 
 let database: TestDatabase;
@@ -248,6 +254,9 @@ beforeAll(async () => {
   const domain = await asB('/api/v1/sending-domains', { domain: 'secretmail.beta.example', fromEmail: 'x@secretmail.beta.example' });
   await asB('/api/v1/email/snippets/secretsnippet', { name: 'Secretsnippet', content: '<mj-text>x</mj-text>' });
   await asB('/api/v1/messages', { contactId: contact.id, templateId: template.id });
+  const broadcast = await asB('/api/v1/broadcasts', {
+    name: 'Secretbroadcast', templateId: template.id, audience: { kind: 'list', id: list.id }, schedule: 'at', sendAt: new Date(Date.now() + 86_400_000).toISOString(),
+  });
   // A hand-off of B's, written directly: qualifying through events is the lifecycle tests' business.
   const lead = await database.ctx.db.insertInto('leads').values({
     workspace_id: b.workspaceId, contact_id: contact.id, definition_id: definition.id, status: 'new', owner_id: b.users.sales.id, team_id: team.id,
@@ -283,6 +292,7 @@ beforeAll(async () => {
     suppressedEmail: 'secretsuppressed@betacorp-example.fi',
     templateId: template.id,
     domainId: domain.id,
+    broadcastId: broadcast.id,
   };
 });
 
@@ -335,6 +345,7 @@ async function snapshotB() {
     snippets: await read('/api/v1/email/snippets'),
     messages: await read('/api/v1/messages'),
     domains: await read('/api/v1/sending-domains'),
+    broadcasts: await read('/api/v1/broadcasts'),
   };
 }
 
@@ -355,7 +366,8 @@ describe('workspace isolation', () => {
         bRecords.importId, 'secret.csv', 'secretimport', bRecords.contactId2, bRecords.companyId2, bRecords.dealId, bRecords.stageId, bRecords.activityId, bRecords.taskId, 'Secretdeal', 'Secretcall', 'Secrettask',
         'Secretevent', 'secretuser', b.writeKey, bRecords.segmentId, bRecords.listId, 'Secretsegment', 'Secretlist',
         bRecords.ruleId, bRecords.teamId, bRecords.definitionId, bRecords.leadId, 'Secretrule', 'Secretteam',
-        bRecords.topicId, 'Secrettopic', 'Secretwording', 'secretsuppressed', bRecords.templateId, bRecords.domainId, 'Secrettemplate', 'Secretsubject', 'Secretsnippet'];
+        bRecords.topicId, 'Secrettopic', 'Secretwording', 'secretsuppressed', bRecords.templateId, bRecords.domainId, 'Secrettemplate', 'Secretsubject', 'Secretsnippet',
+        bRecords.broadcastId, 'Secretbroadcast'];
 
       // Routes that end or move the session go last, so every other route runs signed in to A.
       const sessionChanging = ['POST /api/v1/workspaces', 'POST /api/v1/auth/logout'];

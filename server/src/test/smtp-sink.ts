@@ -22,6 +22,8 @@ export async function startSmtpSink(options: { recipients?: RecipientRule } = {}
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // Senders keep pooled connections open: closing does not wait for them.
+    closeTimeout: 100,
     onRcptTo(address, _session, callback) {
       const attempt = (attempts.get(address.address) ?? 0) + 1;
       attempts.set(address.address, attempt);

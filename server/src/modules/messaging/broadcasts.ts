@@ -93,7 +93,8 @@ export async function launchBroadcast(ctx: AppContext, workspaceId: string, id: 
       ? sql`select contact_id from segment_members where workspace_id = ${workspaceId} and segment_id = ${broadcast.audience_id}`
       : sql`select contact_id from list_members where workspace_id = ${workspaceId} and list_id = ${broadcast.audience_id}`;
     const due = broadcast.schedule === 'local_hour'
-      ? sql`greatest(${now}::timestamptz, (date_trunc('day', ${broadcast.send_at}::timestamptz at time zone coalesce(tz.name, 'UTC')) + ${broadcast.local_hour}::int * interval '1 hour') at time zone coalesce(tz.name, 'UTC'))`
+      // The hour on the calendar day of sendAt (its UTC date), as the wall clock shows it where the contact is.
+      ? sql`greatest(${now}::timestamptz, (date_trunc('day', ${broadcast.send_at}::timestamptz at time zone 'UTC') + ${broadcast.local_hour}::int * interval '1 hour') at time zone coalesce(tz.name, 'UTC'))`
       : sql`${now}::timestamptz`;
     const { rows } = await sql<{ id: string; due: Date }>`
       insert into email_messages (workspace_id, contact_id, to_email, template_id, template_version, broadcast_id, kind, subject, state, queued_at, next_attempt_at, idempotency_key)

@@ -186,7 +186,8 @@ describe('sending', () => {
       body: { name: 'Morning news', templateId: newsletterTemplate.id, audience: { kind: 'list', id: list.body.id }, schedule: 'local_hour', sendAt: tomorrow.toISOString(), localHour: 9 },
     });
     expect(local.status, JSON.stringify(local.body)).toBe(201);
-    clock.set(new Date(tomorrow.getTime() - 10 * 3_600_000));
+    // The launch runs when the first time zone reaches 09:00 (UTC+14): 19:00 UTC the day before.
+    clock.set(new Date(tomorrow.getTime() - 4 * 3_600_000));
     await settle(bed);
     const due = await bed.database.ctx.db.selectFrom('email_messages').select(['to_email', 'next_attempt_at', 'state'])
       .where('broadcast_id', '=', local.body.id).orderBy('to_email').execute();
