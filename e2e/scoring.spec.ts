@@ -32,6 +32,9 @@ function row(scope: Page | Locator, table: string, text: string) {
 test('fit and engagement rules made by clicking score a contact, who shows its grade and why', async ({ adminPage: page }) => {
   const vpRule = `VP title ${run}`;
   const pricingRule = `Pricing page ${run}`;
+  // Other specs share the workspace: their rules are archived so the scores below are this spec's alone.
+  const existing = await (await page.request.get('/api/v1/scoring/rules')).json() as { items: { id: string }[] };
+  for (const rule of existing.items) expect((await page.request.delete(`/api/v1/scoring/rules/${rule.id}`)).status()).toBe(204);
 
   await page.goto('/contacts');
   await mainNav(page).getByRole('link', { name: 'Scoring' }).click();

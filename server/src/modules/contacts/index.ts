@@ -24,6 +24,7 @@ export { listCustomFields, validateCustomValues } from './custom-fields.js';
 export { assignOwnersIfNone, checkOwner, resolveId } from './records.js';
 export type { CustomFieldType, CustomValues, Touch } from './tables.js';
 export { onMerge, type MergeHook } from './merge.js';
+export { type ContactDataSource, eraseContact, exportContact, registerContactDataSource } from './privacy.js';
 export { registerImportWriter, type ImportWriter } from './imports.js';
 export { RowRejection, type PreparedRow } from './import-fields.js';
 

@@ -12,6 +12,7 @@ import {
   TimelineItem, customFilterProperties,
 } from './schemas.js';
 import { bulkUpdate } from './bulk.js';
+import { eraseContact, exportContact } from './privacy.js';
 import { findDuplicates, mergeCompanies, mergeContacts } from './merge.js';
 import { completenessOf, getRecordRules, qualityReport, setRecordRules } from './quality.js';
 import { listTimeline } from './timeline.js';
@@ -253,5 +254,26 @@ export const contactRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
   }, async (request) => {
     const access = workspaceAccess(request);
     return db.transaction().execute((trx) => mergeCompanies(trx, clock, access.workspaceId, access.actor, request.body));
+  });
+
+  app.get('/contacts/:id/export', {
+    config: { access: 'privacy:manage' },
+    schema: { tags: ['privacy'], summary: 'Everything held on a person, as JSON (a subject access request); audited', params: IdParams },
+  }, async (request, reply) => {
+    const access = workspaceAccess(request);
+    const data = await exportContact(db, clock, access.workspaceId, access.actor, request.params.id);
+    return reply.header('content-disposition', `attachment; filename="contact-${request.params.id}.json"`).send(data);
+  });
+
+  app.post('/contacts/:id/erase', {
+    config: { access: 'privacy:manage' },
+    schema: {
+      tags: ['privacy'], summary: 'Erase a person: personal data removed, anonymous counts kept; audited. Confirm with the contact\'s email (or id)',
+      params: IdParams, body: Type.Object({ confirm: Type.String({ minLength: 1, maxLength: 320 }) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ erased: Type.Boolean(), kept: Type.Record(Type.String(), Type.Integer()) }) },
+    },
+  }, async (request) => {
+    const access = workspaceAccess(request);
+    return db.transaction().execute((trx) => eraseContact(trx, clock, access.workspaceId, access.actor, request.params.id, request.body.confirm));
   });
 };

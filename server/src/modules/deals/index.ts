@@ -1,7 +1,11 @@
+import { registerContactDataSource } from '../contacts/index.js';
+import { dealData } from './privacy.js';
 import type { TandemModule } from '../../platform/module.js';
 import { registerDealImport } from './import.js';
 import { registerMergeHooks } from './merge.js';
 import { dealRoutes } from './routes.js';
+
+registerContactDataSource(dealData);
 
 export { createDeal, getDeal, searchDeals, updateDeal } from './deals.js';
 export { logActivity } from './activities.js';

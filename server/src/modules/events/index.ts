@@ -1,6 +1,7 @@
+import { eventData } from './privacy.js';
 import { everyPeriod } from '../../platform/jobs/periodic.js';
 import type { TandemModule } from '../../platform/module.js';
-import { onMerge, registerTimelineSource } from '../contacts/index.js';
+import { onMerge, registerTimelineSource, registerContactDataSource } from '../contacts/index.js';
 import { collectRoutes } from './collect-routes.js';
 import { deliverBatch, fanoutQueue } from './fanout.js';
 import { maintainEvents } from './partitions.js';
@@ -20,6 +21,7 @@ onMerge('contact', async (db, workspaceId, fromId, toId) => {
   }
 });
 registerTimelineSource(eventTimelineItems);
+registerContactDataSource(eventData);
 
 /** Event collection (Segment-compatible), identity resolution, visits and touchpoints. */
 export const eventsModule: TandemModule = {

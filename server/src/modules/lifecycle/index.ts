@@ -1,10 +1,13 @@
+import { lifecycleData } from './privacy.js';
 import type { TandemModule } from '../../platform/module.js';
-import { onContactsChanged } from '../contacts/index.js';
+import { onContactsChanged, registerContactDataSource } from '../contacts/index.js';
 import { onScoresChanged } from '../scoring/index.js';
 import { escalateBreach, remindOwner } from './leads.js';
 import { qualify } from './qualify.js';
 import { lifecycleRoutes } from './routes.js';
 import { slaBreachQueue, slaReminderQueue } from './routing.js';
+
+registerContactDataSource(lifecycleData);
 
 export { approveDefinition, createDraft } from './definitions.js';
 export { createTeam } from './teams.js';

@@ -1,5 +1,6 @@
+import { emailData } from './privacy.js';
 import type { TandemModule } from '../../platform/module.js';
-import { onMerge } from '../contacts/index.js';
+import { onMerge, registerContactDataSource } from '../contacts/index.js';
 import { emailRoutes } from './email-routes.js';
 import { launchBroadcast } from './broadcasts.js';
 import { sendMessages } from './messages.js';
@@ -7,6 +8,8 @@ import { launchQueue, sendQueue } from './queues.js';
 import { bounceWebhookRoutes, startBounceListener } from './bounce-intake.js';
 import { emailPublicRoutes } from './public-routes.js';
 import { messagingRoutes } from './routes.js';
+
+registerContactDataSource(emailData);
 
 export { consentOf, marketingEmail, marketingVerdict, recordConsent, suppress } from './consent.js';
 export { queueMessages } from './messages.js';

@@ -1,11 +1,14 @@
+import { scoreData } from './privacy.js';
 import { everyPeriod } from '../../platform/jobs/periodic.js';
 import type { TandemModule } from '../../platform/module.js';
-import { onContactsChanged, onMerge } from '../contacts/index.js';
+import { onContactsChanged, onMerge, registerContactDataSource } from '../contacts/index.js';
 import { registerEventConsumer } from '../events/index.js';
 import { rescoreQueue } from './rules.js';
 import { scoringRoutes } from './routes.js';
 import { decayAll, onContactsChanged as rescoreChangedContacts, onEvents, rescore } from './scores.js';
 import type { RuleKind } from './tables.js';
+
+registerContactDataSource(scoreData);
 
 export { onScoresChanged, scoresOf, explainScore, type ContactScore, type ScoreListener } from './scores.js';
 export { getSettings as getScoringSettings } from './settings.js';

@@ -1,8 +1,9 @@
+import { membershipData } from './privacy.js';
 import { systemClock } from '../../platform/clock.js';
 import { everyPeriod } from '../../platform/jobs/periodic.js';
 import { enqueue } from '../../platform/jobs/queue.js';
 import type { TandemModule } from '../../platform/module.js';
-import { onContactsChanged, onMerge } from '../contacts/index.js';
+import { onContactsChanged, onMerge, registerContactDataSource } from '../contacts/index.js';
 import { registerEventConsumer } from '../events/index.js';
 import { computeSegment, onContactMerged, onContactsChanged as reevaluateChangedContacts, onEvents, refreshTimed } from './realtime.js';
 import { segmentRoutes } from './routes.js';
@@ -12,6 +13,8 @@ export { createSegment } from './segments.js';
 export {
   type CheckedCondition, checkCondition, contactPredicates, describeConditions, eventPredicate, type EventRuleCondition, isEventRuleCondition,
 } from './conditions.js';
+
+registerContactDataSource(membershipData);
 export { eventMatches, onContactsChanged as reevaluateChangedContacts, recomputeSegmentsReading } from './realtime.js';
 export { type Condition, emailEvents, formSubmittedEvent } from './definition.js';
 export { DefinitionError } from './validate.js';

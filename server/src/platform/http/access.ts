@@ -13,10 +13,11 @@ export type Permission =
   | 'audit:read'
   | 'fields:manage'
   | 'tracking:manage'
-  | 'scoring:manage';
+  | 'scoring:manage'
+  | 'privacy:manage';
 
 const everyPermission: readonly Permission[] = [
-  'workspace:read', 'records:write', 'members:manage', 'api_keys:manage', 'audit:read', 'fields:manage', 'tracking:manage', 'scoring:manage',
+  'workspace:read', 'records:write', 'members:manage', 'api_keys:manage', 'audit:read', 'fields:manage', 'tracking:manage', 'scoring:manage', 'privacy:manage',
 ];
 
 const rolePermissions: Record<Role, readonly Permission[]> = {

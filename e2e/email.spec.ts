@@ -1,0 +1,214 @@
+import type { Locator, Page } from '@playwright/test';
+import { copyFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, mainNav, snap, test } from './fixtures';
+
+/** A unique word per run, so tests never see each other's records. */
+const run = Date.now().toString(36);
+
+/** Also copied to /tmp/email-shots/, for a person to look at. */
+const extraDir = '/tmp/email-shots';
+
+/** A full-page picture from the top (the app's header stays put while the page scrolls). */
+async function shot(page: Page, name: string): Promise<void> {
+  // Notifications of what was just done would cover the page's header.
+  for (const close of await page.locator('.mantine-Notification-root button').all()) await close.click().catch(() => undefined);
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await snap(page, `email-${name}`);
+  await mkdir(extraDir, { recursive: true });
+  await copyFile(path.resolve(import.meta.dirname, '..', 'test-results', 'screenshots', `email-${name}.png`), path.join(extraDir, `email-${name}.png`));
+}
+
+function row(scope: Page | Locator, table: string, text: string) {
+  return scope.getByRole('table', { name: table }).getByRole('row').filter({ hasText: text });
+}
+
+/** A choice of a segmented control (its radio is hidden; its label is what is clicked). */
+function segment(page: Page, label: string) {
+  return page.locator('label').filter({ hasText: new RegExp(`^${label}$`) });
+}
+
+/** Puts the editor's cursor just before `text`. */
+async function placeCursorBefore(editor: Locator, text: string): Promise<void> {
+  await editor.evaluate((element, before) => {
+    const textarea = element as HTMLTextAreaElement;
+    const at = textarea.value.indexOf(before);
+    textarea.focus();
+    textarea.setSelectionRange(at, at);
+  }, text);
+}
+
+test('email: a sending domain with its DKIM record, a template written with a live preview, a test send in the ledger', async ({ adminPage: page }) => {
+  const domain = `mail-${run}.e2e.test`;
+  const templateName = `Welcome ${run}`;
+  const testAddress = `test.${run}@e2e.test`;
+
+  // Settings → Email: no domain yet; the first one is the default and gets a DKIM key.
+  await page.goto('/contacts');
+  await mainNav(page).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Email' }).click();
+  await expect(page).toHaveURL(/\/settings\/email$/);
+  await expect(page.getByRole('heading', { name: 'Email', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Add domain' }).click();
+  const domainDialog = page.getByRole('dialog', { name: 'Add sending domain' });
+  const domainInput = domainDialog.getByRole('textbox', { name: 'Domain' });
+  await domainInput.fill('not a domain');
+  await domainDialog.getByRole('button', { name: 'Add domain' }).click();
+  await expect(domainInput).toHaveAttribute('aria-invalid', 'true');
+  await expect(domainDialog).toContainText('domain must be a domain name such as mail.example.com');
+  await domainInput.fill(domain);
+  await expect(domainDialog.getByRole('textbox', { name: 'From address' })).toHaveValue(`hello@${domain}`);
+  await domainDialog.getByRole('textbox', { name: 'From name (optional)' }).fill('E2E Co');
+  await shot(page, 'settings-add-domain');
+  await domainDialog.getByRole('button', { name: 'Add domain' }).click();
+  await expect(domainDialog).toBeHidden();
+  const card = page.getByRole('article', { name: domain });
+  await expect(card).toContainText('Default');
+  await expect(card).toContainText(`E2E Co <hello@${domain}>`);
+  const dkim = card.getByRole('listitem', { name: 'DKIM record' });
+  await expect(dkim.getByLabel('DKIM record name')).toHaveText(new RegExp(`^tandem\\d{4}\\._domainkey\\.${domain.replace(/\./g, '\\.')}$`));
+  await expect(dkim.getByLabel('DKIM record value')).toContainText('v=DKIM1; k=rsa; p=MII');
+  await expect(dkim.getByRole('button', { name: 'Copy DKIM value' })).toBeVisible();
+  await expect(card.getByRole('listitem', { name: 'SPF record' })).toContainText('v=spf1');
+  await expect(card.getByRole('listitem', { name: 'DMARC record' })).toContainText(`_dmarc.${domain}`);
+
+  // A snippet templates can place.
+  await page.getByRole('button', { name: 'New snippet' }).click();
+  const snippetDialog = page.getByRole('dialog', { name: 'New snippet' });
+  await snippetDialog.getByRole('textbox', { name: 'Name' }).fill(`Signature ${run}`);
+  await expect(snippetDialog.getByRole('textbox', { name: 'Key' })).toHaveValue(`signature-${run}`);
+  await snippetDialog.getByRole('textbox', { name: 'Content' }).fill('<mj-text>Best regards,<br />The team</mj-text>');
+  await shot(page, 'settings-snippet');
+  await snippetDialog.getByRole('button', { name: 'Add snippet' }).click();
+  await expect(snippetDialog).toBeHidden();
+  await expect(row(page, 'Snippets', `Signature ${run}`)).toContainText(`{% snippet "signature-${run}" %}`);
+  await shot(page, 'settings');
+
+  // The contact to preview as.
+  const created = await page.request.post('/api/v1/contacts', { data: { firstName: 'Pia', lastName: `Preview ${run}`, email: `pia.${run}@email.test` } });
+  expect(created.status(), await created.text()).toBe(201);
+  const contactId = ((await created.json()) as { id: string }).id;
+
+  // Email: the nav entry is the module now, with its two tabs.
+  await mainNav(page).getByRole('link', { name: 'Email' }).click();
+  await expect(page).toHaveURL(/\/email$/);
+  await expect(page.getByRole('heading', { name: 'Email', level: 1 })).toBeVisible();
+  await expect(page.getByRole('tab', { name: /Templates/ })).toHaveAttribute('aria-selected', 'true');
+  await shot(page, 'templates-empty');
+  await page.getByRole('link', { name: 'New template' }).first().click();
+  await expect(page).toHaveURL(/\/email\/templates\/new$/);
+
+  // A new template starts from the starter; the preview renders it with sample data.
+  const editor = page.getByRole('textbox', { name: 'MJML' });
+  await expect(editor).toHaveValue(/Hello \{\{ contact\.firstName \| default: "there" \}\}/);
+  const preview = page.frameLocator('iframe[title="Email preview"]').locator('body');
+  await expect(preview).toContainText('Hello Alex');
+  await page.getByRole('textbox', { name: 'Name' }).fill(templateName);
+  await page.getByRole('textbox', { name: 'Subject' }).fill('Welcome, {{ contact.firstName | default: "friend" }}');
+  await expect(page.getByLabel('Rendered subject')).toHaveText('Welcome, Alex');
+
+  // A merge field from the helper, at the cursor: the preview follows.
+  await placeCursorBefore(editor, 'Write your message here.');
+  await page.getByRole('button', { name: 'Insert merge field' }).click();
+  await page.getByRole('menuitem').filter({ hasText: '{{ company.name }}' }).click();
+  await expect(editor).toHaveValue(/\{\{ company\.name \}\}Write your message here\./);
+  await placeCursorBefore(editor, 'Write your message here.');
+  await page.keyboard.type(' — welcome aboard. ');
+  await expect(preview).toContainText('Example Oy — welcome aboard.');
+
+  // Previewed as a real contact: their name fills in.
+  await page.getByRole('combobox', { name: 'Preview as' }).fill('Pia');
+  await page.getByRole('option', { name: new RegExp(`Pia Preview ${run}`) }).click();
+  await expect(preview).toContainText('Hello Pia,');
+  await expect(page.getByLabel('Rendered subject')).toHaveText('Welcome, Pia');
+  await shot(page, 'editor');
+
+  // The plain-text part, at phone width.
+  await segment(page, 'Plain text').click();
+  await segment(page, 'Mobile').click();
+  await expect(page.getByLabel('Plain-text part')).toContainText('Hello Pia,');
+  await shot(page, 'editor-text-mobile');
+  await segment(page, 'HTML').click();
+  await segment(page, 'Desktop').click();
+
+  // Broken MJML: the server's error shows above the editor, its line marked; saving is refused too.
+  const good = await editor.inputValue();
+  const header = /(<mj-section padding="28px 0 12px">\n)\s*<mj-column>\n([\s\S]*?)\s*<\/mj-column>\n/;
+  const broken = good.replace(header, '$1$2\n');
+  expect(broken).not.toBe(good);
+  // The line of the header's text, now straight inside the section.
+  const line = String(broken.split('\n').findIndex((text) => text.includes('<mj-text align="center" font-size="20px"')) + 1);
+  await editor.fill(broken);
+  const compileError = page.getByRole('alert', { name: 'Compile error' });
+  await expect(compileError).toContainText('mj-text cannot be used inside mj-section');
+  await expect(compileError).toContainText(`Line ${line}:`);
+  await expect(page.locator('[data-error-line]')).toHaveText(line);
+  await page.getByRole('button', { name: 'Create template' }).click();
+  await expect(compileError).toContainText(`Line ${line}:`);
+  await expect(page).toHaveURL(/\/email\/templates\/new$/);
+  await compileError.getByRole('button', { name: `Go to line ${line}` }).click();
+  await shot(page, 'editor-error');
+
+  // Fixed and saved: version 1.
+  await editor.fill(good);
+  await expect(compileError).toBeHidden();
+  await expect(preview).toContainText('Hello Pia,');
+  await page.getByRole('button', { name: 'Create template' }).click();
+  await expect(page).toHaveURL(/\/email\/templates\/[0-9a-f-]{36}$/);
+  await expect(page.getByText(`${templateName} was created.`)).toBeVisible();
+  await expect(page.getByText('Version 1', { exact: true })).toBeVisible();
+  const templateUrl = page.url();
+
+  // It is in the list.
+  await page.getByRole('link', { name: 'Email', exact: true }).first().click();
+  const templateRow = row(page, 'Templates', templateName);
+  await expect(templateRow).toContainText('Marketing');
+  await expect(templateRow).toContainText('Welcome, {{ contact.firstName | default: "friend" }}');
+  await expect(templateRow).toContainText('v1');
+  await shot(page, 'templates');
+
+  // A test to an address: transactional, so no consent is needed. The e2e server has no SMTP
+  // server, and the ledger says so.
+  await templateRow.getByRole('link', { name: templateName }).click();
+  await page.getByRole('button', { name: 'Send test' }).click();
+  const testDialog = page.getByRole('dialog', { name: 'Send test' });
+  await testDialog.getByRole('textbox', { name: 'Send to' }).fill(testAddress);
+  await shot(page, 'send-test');
+  await testDialog.getByRole('button', { name: 'Send test' }).click();
+  await expect(testDialog).toBeHidden();
+  await expect(page.getByText('Test queued')).toBeVisible();
+
+  await page.goto('/email');
+  await page.getByRole('tab', { name: 'Sent' }).click();
+  await expect(page).toHaveURL(/\/email\?tab=sent$/);
+  const sentRow = row(page, 'Sent messages', testAddress);
+  await expect(sentRow).toContainText('Failed');
+  await expect(sentRow).toContainText('no SMTP server configured (SMTP_URL)');
+  await expect(sentRow).toContainText('Transactional');
+
+  // A marketing send to the contact, through the API: it shows on the contact's Emails card too.
+  const templateId = templateUrl.split('/').pop()!;
+  const queued = await page.request.post('/api/v1/messages', { data: { contactId, templateId } });
+  expect(queued.status(), await queued.text()).toBe(202);
+  await page.reload();
+  await expect(row(page, 'Sent messages', `pia.${run}@email.test`)).toContainText('Failed');
+  await shot(page, 'sent');
+
+  await page.goto(`/contacts/${contactId}`);
+  const emails = page.getByRole('region', { name: 'Emails', exact: true });
+  const item = emails.getByRole('listitem', { name: templateName });
+  await expect(item).toContainText('Welcome, {{ contact.firstName | default: "friend" }}');
+  await expect(item).toContainText('Failed');
+  await expect(item).toContainText('no SMTP server configured (SMTP_URL)');
+  await emails.scrollIntoViewIfNeeded();
+  await emails.screenshot({ path: path.join(extraDir, 'email-contact-card.png'), animations: 'disabled' });
+  await shot(page, 'contact');
+
+  // Archived: out of the list.
+  await page.goto(templateUrl);
+  await page.getByRole('button', { name: 'Archive' }).click();
+  await page.getByRole('dialog', { name: 'Archive template' }).getByRole('button', { name: 'Archive template' }).click();
+  await expect(page).toHaveURL(/\/email$/);
+  await expect(row(page, 'Templates', templateName)).toHaveCount(0);
+});
