@@ -163,6 +163,8 @@ const sampleRequests: Record<string, (b: BRecords) => { path: string; body?: unk
   'GET /api/v1/sending-domains': () => ({ path: '/api/v1/sending-domains' }),
   'POST /api/v1/sending-domains': () => ({ path: '/api/v1/sending-domains', body: { domain: 'secretmail.beta.example', fromEmail: 'x@secretmail.beta.example' } }),
   'DELETE /api/v1/sending-domains/:id': (b) => ({ path: `/api/v1/sending-domains/${b.domainId}` }),
+  'GET /api/v1/contacts/:id/export': (b) => ({ path: `/api/v1/contacts/${b.contactId}/export` }),
+  'POST /api/v1/contacts/:id/erase': (b) => ({ path: `/api/v1/contacts/${b.contactId}/erase`, body: { confirm: b.contactEmail } }),
   'GET /api/v1/contacts/:id/consent': (b) => ({ path: `/api/v1/contacts/${b.contactId}/consent` }),
   'POST /api/v1/contacts/:id/consent': (b) => ({ path: `/api/v1/contacts/${b.contactId}/consent`, body: { purpose: 'marketing_email', status: 'withdrawn', source: 'api' } }),
   'GET /api/v1/suppressions': () => ({ path: '/api/v1/suppressions?search=secret' }),
