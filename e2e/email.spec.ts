@@ -40,6 +40,8 @@ async function placeCursorBefore(editor: Locator, text: string): Promise<void> {
 }
 
 test('email: a sending domain with its DKIM record, a template written with a live preview, a test send in the ledger', async ({ adminPage: page }) => {
+  // One long journey through every screen, with a server render at each step of the editor.
+  test.setTimeout(120_000);
   const domain = `mail-${run}.e2e.test`;
   const templateName = `Welcome ${run}`;
   const testAddress = `test.${run}@e2e.test`;
@@ -111,6 +113,9 @@ test('email: a sending domain with its DKIM record, a template written with a li
   // A merge field from the helper, at the cursor: the preview follows.
   await placeCursorBefore(editor, 'Write your message here.');
   await page.getByRole('button', { name: 'Insert merge field' }).click();
+  await expect(page.getByRole('menuitem').filter({ hasText: '{{ unsubscribe_url }}' })).toBeVisible();
+  await expect(page.getByRole('menuitem').filter({ hasText: `{% snippet "signature-${run}" %}` })).toBeVisible();
+  await shot(page, 'editor-merge-fields');
   await page.getByRole('menuitem').filter({ hasText: '{{ company.name }}' }).click();
   await expect(editor).toHaveValue(/\{\{ company\.name \}\}Write your message here\./);
   await placeCursorBefore(editor, 'Write your message here.');
@@ -160,12 +165,22 @@ test('email: a sending domain with its DKIM record, a template written with a li
   await expect(page.getByText('Version 1', { exact: true })).toBeVisible();
   const templateUrl = page.url();
 
+  // A change is a new version.
+  const save = page.getByRole('button', { name: 'Save template' });
+  await expect(save).toBeDisabled();
+  await page.getByRole('textbox', { name: 'Preheader' }).fill('A warm welcome from E2E Co');
+  await expect(page.getByRole('group', { name: 'Inbox' })).toContainText('A warm welcome from E2E Co');
+  await save.click();
+  await expect(page.getByText(`${templateName} was saved (version 2).`)).toBeVisible();
+  await expect(page.getByText('Version 2', { exact: true })).toBeVisible();
+  await expect(save).toBeDisabled();
+
   // It is in the list.
   await page.getByRole('link', { name: 'Email', exact: true }).first().click();
   const templateRow = row(page, 'Templates', templateName);
   await expect(templateRow).toContainText('Marketing');
   await expect(templateRow).toContainText('Welcome, {{ contact.firstName | default: "friend" }}');
-  await expect(templateRow).toContainText('v1');
+  await expect(templateRow).toContainText('v2');
   await shot(page, 'templates');
 
   // A test to an address: transactional, so no consent is needed. The e2e server has no SMTP

@@ -16,6 +16,7 @@ import { WorkspacePage } from '../settings/WorkspacePage';
 import { consentSettingsRoute } from '../consent/routes';
 import { contactRoutes } from '../crm/contacts/routes';
 import { dealRoutes } from '../crm/deals/routes';
+import { emailRoutes, emailSettingsRoute } from '../email/routes';
 import { eventRoutes } from '../events/routes';
 import { leadRoutes, lifecycleSettingsRoute } from '../leads/routes';
 import { reportRoutes } from '../reports/routes';
@@ -37,8 +38,9 @@ const appRoutes: RouteObject[] = [
   ...scoringRoutes,
   ...leadRoutes,
   ...reportRoutes,
+  ...emailRoutes,
   // Modules whose screens are not built yet show what they will hold.
-  ...MODULES.filter((module) => ![...contactRoutes, ...dealRoutes, ...eventRoutes, ...segmentRoutes, ...scoringRoutes, ...leadRoutes, ...reportRoutes].some((route) => route.path === module.path.slice(1))).map((module) => ({
+  ...MODULES.filter((module) => ![...contactRoutes, ...dealRoutes, ...eventRoutes, ...segmentRoutes, ...scoringRoutes, ...leadRoutes, ...reportRoutes, ...emailRoutes].some((route) => route.path === module.path.slice(1))).map((module) => ({
     path: module.path.slice(1),
     element: <ModulePage module={module} />,
   })),
@@ -56,6 +58,7 @@ const appRoutes: RouteObject[] = [
       { path: 'tracking', element: <TrackingPage /> },
       lifecycleSettingsRoute,
       consentSettingsRoute,
+      emailSettingsRoute,
     ],
   },
   { path: '*', element: <NotFoundPage /> },

@@ -1,5 +1,5 @@
 import { Box, Flex, NavLink, Stack, Text } from '@mantine/core';
-import { IconBroadcast, IconBuilding, IconForms, IconHistory, IconKey, IconMailCheck, IconShieldCheck, IconStairsUp, IconUsers } from '@tabler/icons-react';
+import { IconBroadcast, IconBuilding, IconForms, IconHistory, IconKey, IconMail, IconMailCheck, IconShieldCheck, IconStairsUp, IconUsers } from '@tabler/icons-react';
 import { Link, Outlet, useLocation } from 'react-router';
 
 const SECTIONS = [
@@ -12,6 +12,7 @@ const SECTIONS = [
   { path: '/settings/tracking', label: 'Tracking', icon: IconBroadcast },
   { path: '/settings/lifecycle', label: 'Lifecycle', icon: IconStairsUp },
   { path: '/settings/consent', label: 'Consent', icon: IconMailCheck },
+  { path: '/settings/email', label: 'Email', icon: IconMail },
 ] as const;
 
 export function SettingsLayout() {

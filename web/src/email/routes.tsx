@@ -1,0 +1,14 @@
+import type { RouteObject } from 'react-router';
+import { EmailPage } from './EmailPage';
+import { EmailSettingsPage } from './EmailSettingsPage';
+import { TemplateEditorPage } from './TemplateEditorPage';
+
+/** Email screens (paths relative to the app root). */
+export const emailRoutes: RouteObject[] = [
+  { path: 'email', element: <EmailPage /> },
+  { path: 'email/templates/new', element: <TemplateEditorPage /> },
+  { path: 'email/templates/:id', element: <TemplateEditorPage /> },
+];
+
+/** Under /settings. */
+export const emailSettingsRoute: RouteObject = { path: 'email', element: <EmailSettingsPage /> };
