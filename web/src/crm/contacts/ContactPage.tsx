@@ -4,6 +4,9 @@ import { IconMail, IconPhone } from '@tabler/icons-react';
 import { useState } from 'react';
 import { formatDate, initials } from '../../app/format';
 import { ContactConsentCard } from '../../consent/ContactConsentCard';
+import { ContactEmailsCard } from '../../email/ContactEmailsCard';
+import { ErasePersonDialog } from '../../privacy/ErasePersonDialog';
+import { PrivacyMenuItems } from '../../privacy/PrivacyMenuItems';
 import { ContactTrackingCard } from '../../events/ContactTrackingCard';
 import { SourceCard } from '../../events/SourceCard';
 import { TrackedTraitsCard } from '../../events/TrackedTraitsCard';
@@ -41,6 +44,7 @@ export function ContactPage() {
 function ContactView({ contact, customFields, mergedFrom }: { contact: RecordDetail<'contacts'>; customFields: CustomField[]; mergedFrom?: string }) {
   const [editing, editDrawer] = useDisclosure(false);
   const [deleting, setDeleting] = useState(false);
+  const [erasing, setErasing] = useState(false);
   const name = contactName(contact);
 
   return (
@@ -60,6 +64,7 @@ function ContactView({ contact, customFields, mergedFrom }: { contact: RecordDet
             onEdit={editDrawer.open}
             onDelete={() => setDeleting(true)}
             deleteLabel="Delete contact"
+            menuItems={<PrivacyMenuItems contactId={contact.id} onErase={() => setErasing(true)} />}
           />
         }
       >
@@ -122,6 +127,7 @@ function ContactView({ contact, customFields, mergedFrom }: { contact: RecordDet
             />
             <ContactLifecycleCard contactId={contact.id} />
             <ContactConsentCard contactId={contact.id} contactName={name} email={contact.email} />
+            <ContactEmailsCard contactId={contact.id} />
             <SourceCard profile={contact} noun="contact" />
             <ContactTrackingCard contactId={contact.id} />
             <ContactScoreCard contactId={contact.id} />
@@ -137,6 +143,7 @@ function ContactView({ contact, customFields, mergedFrom }: { contact: RecordDet
       />
 
       <EditContactDrawer opened={editing} onClose={editDrawer.close} contact={contact} />
+      <ErasePersonDialog contactId={contact.id} name={name} confirmWith={contact.email ?? contact.id} opened={erasing} onClose={() => setErasing(false)} />
       <DeleteRecordDialog resource="contacts" noun="contact" id={contact.id} name={name} opened={deleting} onClose={() => setDeleting(false)}>
         Delete {name}? The profile and its timeline are removed for everyone. This cannot be undone.
       </DeleteRecordDialog>

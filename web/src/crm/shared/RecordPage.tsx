@@ -67,17 +67,19 @@ interface RecordHeaderActionsProps {
   onEdit: () => void;
   onDelete: () => void;
   deleteLabel: string;
+  /** More items for the "More actions" menu. */
+  menuItems?: ReactNode;
 }
 
 /** A record page's top-right corner: completeness, Edit, and a "More actions" menu with Delete. */
-export function RecordHeaderActions({ completeness, customFields, onEdit, onDelete, deleteLabel }: RecordHeaderActionsProps) {
+export function RecordHeaderActions({ completeness, customFields, onEdit, onDelete, deleteLabel, menuItems }: RecordHeaderActionsProps) {
   return (
     <Group gap="sm" wrap="nowrap">
       <CompletenessRing completeness={completeness} customFields={customFields} />
       <Button variant="default" leftSection={<IconPencil size={16} />} onClick={onEdit}>
         Edit
       </Button>
-      <DeleteMenu label="More actions" deleteLabel={deleteLabel} onDelete={onDelete} />
+      <DeleteMenu label="More actions" deleteLabel={deleteLabel} onDelete={onDelete} items={menuItems} />
     </Group>
   );
 }
@@ -88,10 +90,12 @@ interface DeleteMenuProps {
   deleteLabel: string;
   onDelete: () => void;
   iconSize?: number;
+  /** Menu items shown above the delete item. */
+  items?: ReactNode;
 }
 
-/** A record's "…" menu, whose one item deletes it. */
-export function DeleteMenu({ label, deleteLabel, onDelete, iconSize = 16 }: DeleteMenuProps) {
+/** A record's "…" menu: the record's other actions, then delete. */
+export function DeleteMenu({ label, deleteLabel, onDelete, iconSize = 16, items }: DeleteMenuProps) {
   return (
     <Menu position="bottom-end" shadow="md">
       <Menu.Target>
@@ -100,6 +104,8 @@ export function DeleteMenu({ label, deleteLabel, onDelete, iconSize = 16 }: Dele
         </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown>
+        {items}
+        {items && <Menu.Divider />}
         <Menu.Item color="red" leftSection={<IconTrash size={15} />} onClick={onDelete}>
           {deleteLabel}
         </Menu.Item>
