@@ -100,9 +100,13 @@ export async function compileTemplate(source: TemplateSource, snippets: Map<stri
     throw new TemplateError('mjml', first ? `line ${first.line}: ${first.message}` : `does not compile: ${(error as Error).message}`);
   }
   if (result.errors.length) throw new TemplateError('mjml', `line ${result.errors[0]!.line}: ${result.errors[0]!.message}`);
-  const text = convert(result.html, {
+  // The plain-text part is read from the HTML without the preheader (a hidden preview line in HTML).
+  const withoutPreheader = source.preheader?.trim()
+    ? (await (mjml2html(expanded, { validationLevel: 'skip', keepComments: false }) as unknown as Promise<{ html: string }>)).html
+    : result.html;
+  const text = convert(withoutPreheader, {
     wordwrap: 100,
-    selectors: [{ selector: 'img', format: 'skip' }, { selector: 'a', options: { hideLinkHrefIfSameAsText: true } }, { selector: 'div.preheader', format: 'skip' }],
+    selectors: [{ selector: 'img', format: 'skip' }, { selector: 'a', options: { hideLinkHrefIfSameAsText: true } }],
   });
   const compiled = { subject: parse(source.subject, 'subject'), html: parse(result.html, 'mjml'), text: parse(text, 'mjml') };
   checkMergeFields(compiled.subject, 'subject', fields);

@@ -124,7 +124,7 @@ type Claimed = {
 };
 
 type Outcome =
-  | { id: string; state: 'sent'; response: string }
+  | { id: string; state: 'sent'; response: string; subject: string }
   | { id: string; state: 'deferred'; reason: string; retryAt: Date }
   | { id: string; state: 'failed' | 'skipped'; reason: string }
   | { id: string; state: 'bounced'; reason: string; bounceClass: BounceClass };
@@ -230,7 +230,7 @@ export async function sendMessages(ctx: AppContext, workspaceId: string, ids: st
           },
           dkim: { domainName: domain!.domain, keySelector: domain!.selector, privateKey: signingKey(domain!.dkim_private_key) as never },
         });
-        outcomes.push({ id: message.id, state: 'sent', response: String(info.response ?? '').slice(0, 500) });
+        outcomes.push({ id: message.id, state: 'sent', response: String(info.response ?? '').slice(0, 500), subject: rendered.subject });
       } catch (error) {
         const { permanent, bounceClass, reason } = classify(error);
         if (bounceClass) outcomes.push({ id: message.id, state: 'bounced', reason, bounceClass });
@@ -270,13 +270,14 @@ async function recordOutcomes(trx: Tx, ctx: AppContext, workspaceId: string, cla
   const now = ctx.clock.now();
   await sql`
     update email_messages m set
-      state = o.state, state_reason = o.reason, smtp_response = o.response,
+      state = o.state, state_reason = o.reason, smtp_response = o.response, subject = coalesce(o.subject, m.subject),
       sent_at = case when o.state = 'sent' then ${now}::timestamptz else m.sent_at end,
       bounced_at = case when o.state = 'bounced' then ${now}::timestamptz else m.bounced_at end,
       bounce_class = coalesce(o.bounce_class, m.bounce_class), next_attempt_at = o.retry_at
       from unnest(${outcomes.map((o) => o.id)}::uuid[], ${outcomes.map((o) => o.state)}::text[], ${outcomes.map((o) => ('reason' in o ? o.reason : null))}::text[],
                   ${outcomes.map((o) => (o.state === 'sent' ? o.response : null))}::text[], ${outcomes.map((o) => (o.state === 'bounced' ? o.bounceClass : null))}::text[],
-                  ${outcomes.map((o) => (o.state === 'deferred' ? o.retryAt : null))}::timestamptz[]) as o(id, state, reason, response, bounce_class, retry_at)
+                  ${outcomes.map((o) => (o.state === 'deferred' ? o.retryAt : null))}::timestamptz[],
+                  ${outcomes.map((o) => (o.state === 'sent' ? o.subject : null))}::text[]) as o(id, state, reason, response, bounce_class, retry_at, subject)
      where m.workspace_id = ${workspaceId} and m.id = o.id`.execute(trx);
   const eventsOf = outcomes.filter((o) => o.state === 'deferred' || o.state === 'bounced');
   if (eventsOf.length) {

@@ -96,7 +96,17 @@ export async function getTemplate(db: DbOrTx, workspaceId: string, id: string): 
   return toTemplate(row);
 }
 
-export async function createTemplate(db: DbOrTx, clock: Clock, workspaceId: string, actor: AuditActor, input: TemplateInput): Promise<EmailTemplate> {
+/** Empty texts are absent values (the JSON schema layer turns a null into ""). */
+function normalised<T extends Partial<TemplateInput>>(input: T): T {
+  return {
+    ...input,
+    ...(input.topicKey !== undefined ? { topicKey: input.topicKey || null } : {}),
+    ...(input.preheader !== undefined ? { preheader: input.preheader?.trim() || null } : {}),
+  };
+}
+
+export async function createTemplate(db: DbOrTx, clock: Clock, workspaceId: string, actor: AuditActor, given: TemplateInput): Promise<EmailTemplate> {
+  const input = normalised(given);
   await checkTopic(db, workspaceId, input);
   await compileOrRefuse(db, workspaceId, input);
   const now = clock.now();
@@ -111,7 +121,7 @@ export async function createTemplate(db: DbOrTx, clock: Clock, workspaceId: stri
 /** Each change is a new version: messages in flight keep rendering the version they were queued with. */
 export async function updateTemplate(db: DbOrTx, clock: Clock, workspaceId: string, actor: AuditActor, id: string, patch: Partial<TemplateInput>): Promise<EmailTemplate> {
   const before = await getTemplate(db, workspaceId, id);
-  const merged = { ...before, ...patch };
+  const merged = { ...before, ...normalised(patch) };
   await checkTopic(db, workspaceId, merged);
   await compileOrRefuse(db, workspaceId, merged);
   const row = await db.updateTable('email_templates').set({
