@@ -15,6 +15,7 @@ import { type CompiledTemplate, render } from './compile.js';
 import { marketingEmail, marketingVerdict, messagingSettings } from './consent.js';
 import { signingDomain } from './domains.js';
 import type { BounceClass, ConsentStatus, LawfulBasis, SuppressionReason } from './tables.js';
+import { buildMessage } from './mime.js';
 import { compiledTemplate, compileOrRefuse, getTemplate, type TemplateKind } from './templates.js';
 import { addTracking, tokenFor } from './tracking.js';
 
@@ -219,17 +220,16 @@ export async function sendMessages(ctx: AppContext, workspaceId: string, ids: st
         });
         const html = addTracking(rendered.html, { baseUrl, secret, workspaceId, messageId: message.id, keep: [unsubscribeUrl] });
         await domainSlot(message.to_email.split('@')[1]!, config.smtpDomainRate);
-        const info = await transport!.sendMail({
-          from: domain!.from_name ? { name: domain!.from_name, address: domain!.from_email } : domain!.from_email,
-          to: message.to_email, subject: rendered.subject, html, text: rendered.text,
-          messageId: `<${message.id}@${domain!.domain}>`,
+        const raw = buildMessage({
+          from: { name: domain!.from_name, address: domain!.from_email }, to: message.to_email, subject: rendered.subject, html, text: rendered.text,
+          messageId: `<${message.id}@${domain!.domain}>`, date: clock.now(),
           headers: {
             'X-Tandem-Message': message.id,
             // RFC 8058 one-click unsubscribe for marketing email: a POST to the https link.
             ...(message.kind === 'marketing' ? { 'List-Unsubscribe': `<${unsubscribeUrl}>, <mailto:unsubscribe@${domain!.domain}?subject=${message.id}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
           },
-          dkim: { domainName: domain!.domain, keySelector: domain!.selector, privateKey: signingKey(domain!.dkim_private_key) as never },
-        });
+        }, { domain: domain!.domain, selector: domain!.selector, key: signingKey(domain!.dkim_private_key) });
+        const info = await transport!.sendMail({ envelope: { from: domain!.from_email, to: [message.to_email] }, raw });
         outcomes.push({ id: message.id, state: 'sent', response: String(info.response ?? '').slice(0, 500), subject: rendered.subject });
       } catch (error) {
         const { permanent, bounceClass, reason } = classify(error);
