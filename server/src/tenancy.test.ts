@@ -150,6 +150,7 @@ const sampleRequests: Record<string, (b: BRecords) => { path: string; body?: unk
   'GET /api/v1/email/templates/:id': (b) => ({ path: `/api/v1/email/templates/${b.templateId}` }),
   'PATCH /api/v1/email/templates/:id': (b) => ({ path: `/api/v1/email/templates/${b.templateId}`, body: { name: 'Hijacked' } }),
   'DELETE /api/v1/email/templates/:id': (b) => ({ path: `/api/v1/email/templates/${b.templateId}` }),
+  'GET /api/v1/email/templates/:id/report': (b) => ({ path: `/api/v1/email/templates/${b.templateId}/report` }),
   'POST /api/v1/email/preview': (b) => ({ path: '/api/v1/email/preview', body: { subject: '{{ contact.firstName }}', mjml: MJML, contactId: b.contactId } }),
   'GET /api/v1/email/snippets': () => ({ path: '/api/v1/email/snippets' }),
   'PUT /api/v1/email/snippets/:key': () => ({ path: '/api/v1/email/snippets/secretsnippet', body: { name: 'Hijacked', content: '<mj-text>x</mj-text>' } }),

@@ -134,8 +134,15 @@ export async function finishBroadcasts(db: DbOrTx, clock: Clock, workspaceId: st
        and not exists (select 1 from email_messages m where m.workspace_id = b.workspace_id and m.broadcast_id = b.id and m.state in ('queued', 'sending', 'deferred'))`.execute(db);
 }
 
-/** What a broadcast's reports show: outcomes, human engagement, and clicks by link. */
+/** What a broadcast's report shows: outcomes, human engagement, and clicks by link. */
 export async function broadcastStats(db: DbOrTx, workspaceId: string, broadcastId: string) {
+  return messageStats(db, workspaceId, { broadcastId });
+}
+
+/** The same figures for every message sent from a template (or of a broadcast). */
+export async function messageStats(db: DbOrTx, workspaceId: string, of: { broadcastId: string } | { templateId: string }) {
+  const column = 'broadcastId' in of ? sql.ref('broadcast_id') : sql.ref('template_id');
+  const id = 'broadcastId' in of ? of.broadcastId : of.templateId;
   const { rows: [counts] } = await sql<Record<string, string>>`
     select count(*) as queued,
            count(*) filter (where state = 'sent') as sent,
@@ -147,11 +154,11 @@ export async function broadcastStats(db: DbOrTx, workspaceId: string, broadcastI
            count(*) filter (where first_clicked_at is not null) as clicked,
            count(*) filter (where unsubscribed_at is not null) as unsubscribed,
            count(*) filter (where complained_at is not null) as complained
-      from email_messages where workspace_id = ${workspaceId} and broadcast_id = ${broadcastId}`.execute(db);
+      from email_messages where workspace_id = ${workspaceId} and ${column} = ${id}`.execute(db);
   const { rows: links } = await sql<{ url: string; clicks: string; people: string }>`
     select e.url, count(*) as clicks, count(distinct e.message_id) as people
       from email_message_events e join email_messages m on m.workspace_id = e.workspace_id and m.id = e.message_id
-     where e.workspace_id = ${workspaceId} and m.broadcast_id = ${broadcastId} and e.kind = 'click' and not e.machine
+     where e.workspace_id = ${workspaceId} and ${sql.ref(`m.${'broadcastId' in of ? 'broadcast_id' : 'template_id'}`)} = ${id} and e.kind = 'click' and not e.machine
      group by e.url order by count(*) desc limit 50`.execute(db);
   const number = (key: string) => Number(counts![key] ?? 0);
   const sent = number('sent');

@@ -7,7 +7,7 @@ import { getWorkspace } from '../accounts/index.js';
 import { contactsWithCompanies } from '../contacts/index.js';
 import { render } from './compile.js';
 import { webhookUrl } from './bounce-intake.js';
-import { cancelBroadcast, createBroadcast, getBroadcast, listBroadcasts } from './broadcasts.js';
+import { cancelBroadcast, createBroadcast, getBroadcast, listBroadcasts, messageStats } from './broadcasts.js';
 import { addDomain, listDomains, removeDomain } from './domains.js';
 import { listMessages, queueMessages } from './messages.js';
 import { archiveTemplate, compileOrRefuse, createTemplate, getTemplate, listSnippets, listTemplates, saveSnippet, updateTemplate } from './templates.js';
@@ -67,6 +67,18 @@ export const emailRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
     const access = workspaceAccess(request);
     await archiveTemplate(db, clock, access.workspaceId, access.actor, request.params.id);
     reply.status(204);
+  });
+
+  app.get('/email/templates/:id/report', {
+    config: { access: 'workspace:read' },
+    schema: {
+      tags: ['email'], summary: 'Every message sent from a template: sent, skipped, failed, bounces by class, human opens and clicks, clicks by link, unsubscribes, complaints',
+      params: IdParams, response: { 200: Json },
+    },
+  }, async (request) => {
+    const { workspaceId } = workspaceAccess(request);
+    await getTemplate(db, workspaceId, request.params.id);
+    return messageStats(db, workspaceId, { templateId: request.params.id });
   });
 
   app.post('/email/preview', {

@@ -140,6 +140,8 @@ describe('sending', () => {
     expect(consent.body.marketing).toEqual({ allowed: false, reason: 'suppressed (unsubscribe)' });
     expect(consent.body.history[0]).toMatchObject({ status: 'withdrawn', source: 'unsubscribe_link' });
     expect(await message(queued.body.id)).toMatchObject({ unsubscribedAt: expect.any(String) });
+    const report = await bed.api(`/api/v1/email/templates/${newsletterTemplate.id}/report`);
+    expect(report.body).toMatchObject({ sent: 1, opened: 1, clicked: 1, unsubscribed: 1, links: [{ url: 'https://acme.example/pricing?plan=pro&ref=mail', clicks: 1, people: 1 }] });
   });
 
   it('retries temporary refusals until delivered, and fails a 550 as a hard bounce that suppresses the address', async () => {
