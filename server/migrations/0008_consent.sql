@@ -22,7 +22,8 @@ create table consent_records (
   contact_id     uuid not null,
   -- 'marketing_email' (all marketing email) or 'topic:<key>'.
   purpose        text not null,
-  status         text not null check (status in ('granted', 'withdrawn')),
+  -- pending: given on a form, awaiting the person's confirmation by email (double opt-in).
+  status         text not null check (status in ('granted', 'withdrawn', 'pending')),
   lawful_basis   text not null check (lawful_basis in ('consent', 'legitimate_interest', 'contract', 'legal_obligation')),
   source         text not null,
   wording        text,
@@ -41,7 +42,8 @@ create table consent_state (
   workspace_id   uuid not null,
   contact_id     uuid not null,
   purpose        text not null,
-  status         text not null check (status in ('granted', 'withdrawn')),
+  -- pending: given on a form, awaiting the person's confirmation by email (double opt-in).
+  status         text not null check (status in ('granted', 'withdrawn', 'pending')),
   lawful_basis   text not null,
   record_id      bigint not null,
   updated_at     timestamptz not null,

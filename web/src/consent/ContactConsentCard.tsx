@@ -259,7 +259,7 @@ function HistoryEntry({ record, topics }: { record: ConsentRecord; topics: Subsc
         <Group gap={6} wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
           <Box aria-hidden w={8} h={8} mt={7} style={{ borderRadius: 4, flexShrink: 0, background: `var(--mantine-color-${STATUS_COLORS[record.status]}-6)` }} />
           <Text fz="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
-            {given ? 'Consent given' : 'Consent withdrawn'} · {purposeLabel(record.purpose, topics)}
+            {given ? 'Consent given' : record.status === 'pending' ? 'Consent awaiting confirmation' : 'Consent withdrawn'} · {purposeLabel(record.purpose, topics)}
           </Text>
         </Group>
         <Tooltip label={formatDateTime(record.recordedAt)} withArrow>

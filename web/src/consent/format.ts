@@ -10,8 +10,8 @@ export const BASIS_LABELS: Record<LawfulBasis, string> = {
   legal_obligation: 'Legal obligation',
 };
 
-export const STATUS_LABELS: Record<ConsentStatus, string> = { granted: 'Given', withdrawn: 'Withdrawn' };
-export const STATUS_COLORS: Record<ConsentStatus, string> = { granted: 'green', withdrawn: 'red' };
+export const STATUS_LABELS: Record<ConsentStatus, string> = { granted: 'Given', pending: 'Awaiting confirmation', withdrawn: 'Withdrawn' };
+export const STATUS_COLORS: Record<ConsentStatus, string> = { granted: 'green', pending: 'yellow', withdrawn: 'red' };
 
 /** Where consent is given or withdrawn; the API takes any word, these are the usual ones. */
 export const SOURCES: { value: string; label: string }[] = [

@@ -1,6 +1,7 @@
 /** The shapes of the consent API (`/api/v1/contacts/:id/consent`, `/suppressions`, `/subscription-topics`, `/messaging/settings`). */
 
-export type ConsentStatus = 'granted' | 'withdrawn';
+/** pending: given on a form, awaiting the person's confirmation by email (double opt-in). */
+export type ConsentStatus = 'granted' | 'pending' | 'withdrawn';
 export type LawfulBasis = 'consent' | 'legitimate_interest' | 'contract' | 'legal_obligation';
 export type MarketingBasis = 'consent' | 'consent_or_legitimate_interest';
 export type SuppressionReason = 'hard_bounce' | 'complaint' | 'unsubscribe' | 'manual';

@@ -37,7 +37,7 @@ async function checkPurpose(db: DbOrTx, workspaceId: string, purpose: string) {
 export async function recordConsent(db: DbOrTx, clock: Clock, workspaceId: string, actor: AuditActor, contactId: string, input: ConsentInput) {
   const contact = await getContact(db, workspaceId, contactId);
   await checkPurpose(db, workspaceId, input.purpose);
-  if (input.status === 'granted' && !input.wording?.trim() && input.source !== 'api' && input.source !== 'import') {
+  if (input.status !== 'withdrawn' && !input.wording?.trim() && input.source !== 'api' && input.source !== 'import') {
     throw badRequest('consent given needs the wording the person agreed to', 'wording');
   }
   const now = clock.now();
@@ -50,11 +50,11 @@ export async function recordConsent(db: DbOrTx, clock: Clock, workspaceId: strin
   await db.insertInto('consent_state').values({ workspace_id: workspaceId, contact_id: contact.id, purpose: input.purpose, ...state })
     .onConflict((oc) => oc.columns(['workspace_id', 'contact_id', 'purpose']).doUpdateSet(state)).execute();
   await recordTouchpoint(db, clock, {
-    workspaceId, kind: input.status === 'granted' ? 'consent.granted' : 'consent.withdrawn', contactId: contact.id, actor,
+    workspaceId, kind: `consent.${input.status}`, contactId: contact.id, actor,
     source: { type: 'consent', id: String(record.id) }, data: { purpose: input.purpose, lawfulBasis, source: input.source },
   });
   await publishContactChanges(db, clock, workspaceId, [{ id: contact.id, fields: ['consent'] }]);
-  return consentOf(db, workspaceId, contact.id);
+  return { ...(await consentOf(db, workspaceId, contact.id)), recordId: record.id };
 }
 
 /** A contact's consent now, per purpose, its suppression, and the history. */
@@ -91,6 +91,7 @@ export function marketingVerdict(
   if (!email) return { allowed: false, reason: 'no email address' };
   if (suppressed) return { allowed: false, reason: `suppressed (${suppressed.replace('_', ' ')})` };
   if (consent?.status === 'withdrawn') return { allowed: false, reason: 'consent withdrawn' };
+  if (consent?.status === 'pending') return { allowed: false, reason: 'consent awaits the person\'s confirmation by email' };
   if (consent?.status === 'granted' && (consent.lawfulBasis === 'consent' || basis === 'consent_or_legitimate_interest')) {
     return { allowed: true, reason: consent.lawfulBasis === 'consent' ? 'consent given' : 'legitimate interest' };
   }

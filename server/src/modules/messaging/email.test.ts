@@ -206,4 +206,32 @@ describe('sending', () => {
     expect((await bed.api(`/api/v1/broadcasts/${local.body.id}`)).body).toMatchObject({ status: 'sent', stats: { sent: 2, skipped: 1 } });
     expect((await bed.api(`/api/v1/broadcasts/${local.body.id}/cancel`, { method: 'POST' })).status).toBe(409);
   });
+
+  it('keeps consent from a form pending until the person confirms from the email; a link scanner confirms nothing', async () => {
+    const contact = await bed.api('/api/v1/contacts', { body: { email: 'optin@example.com', firstName: 'Olli' } });
+    const wording = 'Send me the monthly newsletter';
+    const pending = await bed.api(`/api/v1/contacts/${contact.body.id}/consent`, {
+      body: { purpose: 'marketing_email', status: 'granted', source: 'form', wording, confirmByEmail: true },
+    });
+    expect(pending.status, JSON.stringify(pending.body)).toBe(200);
+    expect(pending.body.marketing).toEqual({ allowed: false, reason: 'consent awaits the person\'s confirmation by email' });
+    await settle(bed);
+    const mail = sink.received.find((item) => item.to.includes('optin@example.com'))!;
+    expect(header(mail.raw, 'Subject')).toBe('Please confirm your subscription');
+    const decoded = mail.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+    const tracked = decoded.match(/href="(http[^"]+\/t\/c\/[^"]+)"/)![1]!;
+    // The button goes through the click redirect to the confirmation page.
+    const redirect = await fetch(`${bed.server.url}${new URL(tracked).pathname}`, { redirect: 'manual', headers: { 'user-agent': 'Mozilla/5.0 (compatible; Barracuda scanner)' } });
+    const confirmPath = new URL(redirect.headers.get('location')!).pathname;
+    const page = await fetch(`${bed.server.url}${confirmPath}`);
+    expect(await page.text()).toContain(wording);
+    expect((await bed.api(`/api/v1/contacts/${contact.body.id}/consent`)).body.marketing.allowed).toBe(false);
+
+    const confirmed = await fetch(`${bed.server.url}${confirmPath}`, { method: 'POST' });
+    expect(await confirmed.text()).toContain('Your subscription is confirmed');
+    const after = await bed.api(`/api/v1/contacts/${contact.body.id}/consent`);
+    expect(after.body.marketing).toEqual({ allowed: true, reason: 'consent given' });
+    expect(after.body.history.map((row: { status: string; source: string }) => `${row.status}:${row.source}`)).toEqual(['granted:double_opt_in', 'pending:form']);
+    expect(after.body.history[0].wording).toBe(wording);
+  });
 });

@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/context.js';
 import { consumeRateLimit } from '../../platform/security/rate-limit.js';
 import { escapeHtml } from '../../platform/text.js';
 import { getWorkspace } from '../accounts/index.js';
+import { confirm, pendingConfirmation } from './double-opt-in.js';
 import { recordClick, recordOpen, unsubscribe, type UnsubscribeTarget, unsubscribeTarget } from './engagement.js';
 
 // A transparent 1×1 GIF.
@@ -67,6 +68,28 @@ export function emailPublicRoutes(ctx: AppContext): FastifyPluginAsync {
       if (!target) return reply.status(404).type('text/html').send(page('Link not found', '<h1>This unsubscribe link is not valid</h1>'));
       const workspace = await getWorkspace(ctx.db, target.message.workspace_id);
       return reply.type('text/html').send(preferencesPage(workspace.name, target, request.params.token));
+    });
+
+    app.get<{ Params: { token: string } }>('/c/:token', { config: { access: 'public' } }, async (request, reply) => {
+      if (await limited(request, reply, 60)) return reply;
+      const pending = await pendingConfirmation(ctx, request.params.token);
+      if (!pending) return reply.status(404).type('text/html').send(page('Link not found', '<h1>This confirmation link is not valid</h1>'));
+      const workspace = await getWorkspace(ctx.db, pending.workspaceId);
+      const body = pending.open
+        ? `<h1>Confirm your subscription</h1><p>${escapeHtml(workspace.name)} will send you email once you confirm.</p>
+           ${pending.wording ? `<blockquote>${escapeHtml(pending.wording)}</blockquote>` : ''}
+           <form method="post" action="/c/${escapeHtml(request.params.token)}"><button type="submit">Yes, send me email</button></form>`
+        : '<h1>Nothing to confirm</h1><p>This subscription is already confirmed, or was withdrawn.</p>';
+      return reply.type('text/html').send(page(`Confirm — ${workspace.name}`, body));
+    });
+
+    app.post<{ Params: { token: string } }>('/c/:token', { config: { access: 'public' } }, async (request, reply) => {
+      if (await limited(request, reply, 60)) return reply;
+      const pending = await pendingConfirmation(ctx, request.params.token);
+      if (!pending) return reply.status(404).type('text/html').send(page('Link not found', '<h1>This confirmation link is not valid</h1>'));
+      if (pending.open) await confirm(ctx, pending, request.ip);
+      const workspace = await getWorkspace(ctx.db, pending.workspaceId);
+      return reply.type('text/html').send(page(`Confirmed — ${workspace.name}`, '<h1>Thank you</h1><p role="status">Your subscription is confirmed.</p>'));
     });
 
     // RFC 8058: a mail client's one-click unsubscribe posts "List-Unsubscribe=One-Click"; the

@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import type { AppContext } from '../../platform/context.js';
 import { workspaceAccess } from '../../platform/http/access-hook.js';
+import { badRequest } from '../../platform/http/errors.js';
 import { DateTime, Nullable, Uuid } from '../../platform/http/schema-types.js';
+import { requestConfirmation } from './double-opt-in.js';
 import {
   consentOf, createTopic, lawfulBases, listSuppressions, listTopics, messagingSettings, recordConsent, saveMessagingSettings, suppress, unsuppress,
   updateTopic,
@@ -34,12 +36,17 @@ export const messagingRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = a
       body: Type.Object({
         purpose: Type.String({ maxLength: 100 }), status: Type.Union([Type.Literal('granted'), Type.Literal('withdrawn')]), lawfulBasis: Type.Optional(Basis),
         source: Type.String({ minLength: 1, maxLength: 100 }), wording: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))), ip: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+        confirmByEmail: Type.Optional(Type.Boolean({ description: 'Double opt-in: keep the consent pending and email the person a link to confirm it' })),
       }, { additionalProperties: false }),
       response: { 200: Json },
     },
   }, async (request) => {
     const access = workspaceAccess(request);
-    return db.transaction().execute((trx) => recordConsent(trx, clock, access.workspaceId, access.actor, request.params.id, request.body));
+    const { confirmByEmail, ...input } = request.body;
+    if (confirmByEmail && input.status !== 'granted') throw badRequest('only consent given is confirmed by email', 'confirmByEmail');
+    return db.transaction().execute((trx) => (confirmByEmail
+      ? requestConfirmation(trx, clock, ctx.config.publicUrl, access.workspaceId, access.actor, request.params.id, input)
+      : recordConsent(trx, clock, access.workspaceId, access.actor, request.params.id, input)));
   });
 
   app.get('/suppressions', {

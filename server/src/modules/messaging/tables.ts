@@ -1,6 +1,6 @@
 import type { Generated, Timestamp } from '../../platform/db/schema.js';
 
-export type ConsentStatus = 'granted' | 'withdrawn';
+export type ConsentStatus = 'granted' | 'withdrawn' | 'pending';
 export type LawfulBasis = 'consent' | 'legitimate_interest' | 'contract' | 'legal_obligation';
 export type SuppressionReason = 'hard_bounce' | 'complaint' | 'unsubscribe' | 'manual';
 export type MarketingBasis = 'consent' | 'consent_or_legitimate_interest';

@@ -57,7 +57,7 @@ const gradeOptions: Record<string, { value: string; label: string }[]> = {
 };
 
 // Consent lives in the messaging module's tables; its changes come through the feed as `consent`.
-const consentOptions = ['granted', 'withdrawn', 'unknown'].map((value) => ({ value, label: value[0]!.toUpperCase() + value.slice(1) }));
+const consentOptions = ['granted', 'pending', 'withdrawn', 'unknown'].map((value) => ({ value, label: value[0]!.toUpperCase() + value.slice(1) }));
 
 async function loadTopics(db: DbOrTx, workspaceId: string) {
   return db.selectFrom('subscription_topics').select(['key', 'name']).where('workspace_id', '=', workspaceId).where('archived_at', 'is', null).orderBy('name').execute();
