@@ -131,7 +131,7 @@ type Outcome =
   | { id: string; state: 'bounced'; reason: string; bounceClass: BounceClass };
 
 /** Retries after 1, 4, 16, 64 minutes, then 4 h. */
-export function retryDelayMs(attempt: number): number {
+function deferDelayMs(attempt: number): number {
   return Math.min(60_000 * 4 ** (attempt - 1), 4 * 3_600_000);
 }
 
@@ -235,7 +235,7 @@ export async function sendMessages(ctx: AppContext, workspaceId: string, ids: st
         const { permanent, bounceClass, reason } = classify(error);
         if (bounceClass) outcomes.push({ id: message.id, state: 'bounced', reason, bounceClass });
         else if (permanent || message.attempts >= maxAttempts) outcomes.push({ id: message.id, state: 'failed', reason });
-        else outcomes.push({ id: message.id, state: 'deferred', reason, retryAt: new Date(clock.now().getTime() + retryDelayMs(message.attempts)) });
+        else outcomes.push({ id: message.id, state: 'deferred', reason, retryAt: new Date(clock.now().getTime() + deferDelayMs(message.attempts)) });
       }
     }
   };
