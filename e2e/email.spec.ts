@@ -207,15 +207,17 @@ test('email: a sending domain with its DKIM record, a template written with a li
   const queued = await page.request.post('/api/v1/messages', { data: { contactId, templateId } });
   expect(queued.status(), await queued.text()).toBe(202);
   await page.reload();
-  await expect(row(page, 'Sent messages', `pia.${run}@email.test`)).toContainText('Failed');
+  // Pia never gave consent: the ledger says the message was skipped, and why.
+  await expect(row(page, 'Sent messages', `pia.${run}@email.test`)).toContainText('Skipped');
+  await expect(row(page, 'Sent messages', `pia.${run}@email.test`)).toContainText('no consent given');
   await shot(page, 'sent');
 
   await page.goto(`/contacts/${contactId}`);
   const emails = page.getByRole('region', { name: 'Emails', exact: true });
   const item = emails.getByRole('listitem', { name: templateName });
   await expect(item).toContainText('Welcome, {{ contact.firstName | default: "friend" }}');
-  await expect(item).toContainText('Failed');
-  await expect(item).toContainText('no SMTP server configured (SMTP_URL)');
+  await expect(item).toContainText('Skipped');
+  await expect(item).toContainText('no consent given');
   await emails.scrollIntoViewIfNeeded();
   await emails.screenshot({ path: path.join(extraDir, 'email-contact-card.png'), animations: 'disabled' });
   await shot(page, 'contact');

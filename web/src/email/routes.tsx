@@ -1,4 +1,6 @@
 import type { RouteObject } from 'react-router';
+import { BroadcastReportPage } from './broadcasts/BroadcastReportPage';
+import { NewBroadcastPage } from './broadcasts/NewBroadcastPage';
 import { EmailPage } from './EmailPage';
 import { EmailSettingsPage } from './EmailSettingsPage';
 import { TemplateEditorPage } from './TemplateEditorPage';
@@ -8,6 +10,8 @@ export const emailRoutes: RouteObject[] = [
   { path: 'email', element: <EmailPage /> },
   { path: 'email/templates/new', element: <TemplateEditorPage /> },
   { path: 'email/templates/:id', element: <TemplateEditorPage /> },
+  { path: 'email/broadcasts/new', element: <NewBroadcastPage /> },
+  { path: 'email/broadcasts/:id', element: <BroadcastReportPage /> },
 ];
 
 /** Under /settings. */

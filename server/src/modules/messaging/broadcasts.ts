@@ -25,8 +25,10 @@ export interface BroadcastInput {
 
 const columns = ['id', 'name', 'template_id', 'audience_kind', 'audience_id', 'schedule', 'send_at', 'local_hour', 'per_minute', 'status', 'recipients', 'skipped', 'created_at', 'started_at', 'finished_at'] as const;
 
-export async function listBroadcasts(db: DbOrTx, workspaceId: string) {
-  const rows = await db.selectFrom('broadcasts').select(columns).where('workspace_id', '=', workspaceId).orderBy('created_at', 'desc').execute();
+export async function listBroadcasts(db: DbOrTx, workspaceId: string, id?: string) {
+  let query = db.selectFrom('broadcasts').select(columns).where('workspace_id', '=', workspaceId);
+  if (id) query = query.where('id', '=', id);
+  const rows = await query.orderBy('created_at', 'desc').execute();
   return rows.map((row) => ({
     id: row.id, name: row.name, templateId: row.template_id, audience: { kind: row.audience_kind, id: row.audience_id }, schedule: row.schedule,
     sendAt: row.send_at, localHour: row.local_hour, perMinute: row.per_minute, status: row.status, recipients: row.recipients, withoutEmail: row.skipped,
@@ -35,7 +37,7 @@ export async function listBroadcasts(db: DbOrTx, workspaceId: string) {
 }
 
 export async function getBroadcast(db: DbOrTx, workspaceId: string, id: string) {
-  const broadcast = (await listBroadcasts(db, workspaceId)).find((row) => row.id === id);
+  const [broadcast] = await listBroadcasts(db, workspaceId, id);
   if (!broadcast) throw notFound('broadcast');
   return { ...broadcast, stats: await broadcastStats(db, workspaceId, id) };
 }
@@ -45,7 +47,10 @@ export async function getBroadcast(db: DbOrTx, workspaceId: string, id: string) 
  * at the earliest time zone's hour), queueing its audience's members as they are then.
  */
 export async function createBroadcast(db: DbOrTx, clock: Clock, workspaceId: string, actor: AuditActor, input: BroadcastInput) {
-  const template = await getTemplate(db, workspaceId, input.templateId);
+  const template = await getTemplate(db, workspaceId, input.templateId).catch(() => null);
+  if (!template) throw badRequest('no such template (it may have been archived)', 'templateId');
+  // Transactional email is exempt from consent: sent to a whole audience, it would ignore it.
+  if (template.kind !== 'marketing') throw badRequest('a broadcast sends a marketing template', 'templateId');
   const table = input.audience.kind === 'segment' ? 'segments' : 'lists';
   const audience = await db.selectFrom(table).select('id').where('workspace_id', '=', workspaceId).where('id', '=', input.audience.id).executeTakeFirst();
   if (!audience) throw badRequest(`no such ${input.audience.kind}`, 'audience.id');
@@ -56,9 +61,10 @@ export async function createBroadcast(db: DbOrTx, clock: Clock, workspaceId: str
   if (input.schedule === 'at' && sendAt! < now) throw badRequest('sendAt is in the past', 'sendAt');
   if (input.schedule === 'local_hour' && (input.localHour == null || input.localHour < 0 || input.localHour > 23)) throw badRequest('localHour must be an hour from 0 to 23', 'localHour');
   // Local hours begin where the day begins first (UTC+14), so nobody's hour has passed at launch.
-  const launchAt = input.schedule === 'now' ? now
-    : input.schedule === 'at' ? sendAt!
-      : new Date(Math.max(now.getTime(), Date.UTC(sendAt!.getUTCFullYear(), sendAt!.getUTCMonth(), sendAt!.getUTCDate(), input.localHour! - 14)));
+  const localStart = input.schedule === 'local_hour' ? Date.UTC(sendAt!.getUTCFullYear(), sendAt!.getUTCMonth(), sendAt!.getUTCDate(), input.localHour! - 14) : 0;
+  // The last time zone (UTC−12) reaches the hour 26 hours after the first.
+  if (input.schedule === 'local_hour' && localStart + 26 * 3_600_000 < now.getTime()) throw badRequest('that hour has passed in every time zone', 'sendAt');
+  const launchAt = input.schedule === 'now' ? now : input.schedule === 'at' ? sendAt! : new Date(Math.max(now.getTime(), localStart));
   const row = await db.insertInto('broadcasts').values({
     workspace_id: workspaceId, name: input.name.trim(), template_id: template.id, audience_kind: input.audience.kind, audience_id: input.audience.id,
     schedule: input.schedule, send_at: sendAt, local_hour: input.schedule === 'local_hour' ? input.localHour! : null, per_minute: input.perMinute ?? null,
@@ -120,8 +126,10 @@ export async function launchBroadcast(ctx: AppContext, workspaceId: string, id: 
       jobs.push({ queue: sendQueue, workspaceId, payload: { ids: batch.map((row) => row.id) }, runAt });
     }
     await enqueueAll(trx, clock, jobs);
-    await trx.updateTable('broadcasts').set({ status: 'sending', started_at: now, recipients: rows.length, skipped: Number(audience!.total) - rows.length })
-      .where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+    // Nobody to send to: the broadcast is done at once (no send job would finish it).
+    await trx.updateTable('broadcasts').set({
+      status: rows.length ? 'sending' : 'sent', started_at: now, finished_at: rows.length ? null : now, recipients: rows.length, skipped: Number(audience!.total) - rows.length,
+    }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
   });
 }
 

@@ -191,10 +191,11 @@ export async function sendMessages(ctx: AppContext, workspaceId: string, ids: st
     listMembers(db, workspaceId),
   ]);
   for (const message of claimed) {
+    // Consent first: a message that may not go is skipped whatever the state of the server.
     const verdict = verdicts.get(message.id);
-    if (!transport) outcomes.push({ id: message.id, state: 'failed', reason: 'no SMTP server configured (SMTP_URL)' });
+    if (verdict && !verdict.allowed) outcomes.push({ id: message.id, state: 'skipped', reason: verdict.reason });
+    else if (!transport) outcomes.push({ id: message.id, state: 'failed', reason: 'no SMTP server configured (SMTP_URL)' });
     else if (!domain) outcomes.push({ id: message.id, state: 'failed', reason: 'the workspace has no sending domain' });
-    else if (verdict && !verdict.allowed) outcomes.push({ id: message.id, state: 'skipped', reason: verdict.reason });
     else sendable.push(message);
   }
 
