@@ -14,13 +14,12 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
   Tooltip,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconArchiveOff, IconInfoCircle, IconPencil, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { errorMessage, fieldError, formError } from '../api/client';
 import { useCurrentMe } from '../api/queries';
 import { formatDate, formatDateTime } from '../app/format';
@@ -32,6 +31,7 @@ import { useMessagingSettings, useSaveMessagingSettings, useSaveTopic, useSubscr
 import { keyFromName, suppressionReason } from './format';
 import { LiftSuppressionDialog, SuppressModal } from './SuppressModal';
 import type { MarketingBasis, MessagingSettings, SubscriptionTopic } from './types';
+import { SettingsSection } from '../components/SettingsSection';
 
 /** How many suppressed addresses the table asks for at a time. */
 const PAGE = 100;
@@ -60,31 +60,13 @@ export function ConsentSettingsPage() {
   );
 }
 
-function Section({ id, title, description, actions, children }: { id: string; title: string; description: ReactNode; actions?: ReactNode; children: ReactNode }) {
-  return (
-    <Stack gap="xs" component="section" aria-labelledby={id}>
-      <Group justify="space-between" align="flex-end" wrap="nowrap">
-        <Stack gap={2}>
-          <Title order={2} fz="md" id={id}>
-            {title}
-          </Title>
-          <Text fz="sm" c="dimmed" maw={680}>
-            {description}
-          </Text>
-        </Stack>
-        {actions}
-      </Group>
-      {children}
-    </Stack>
-  );
-}
 
 // ── Marketing basis ──────────────────────────────────────────────────────────────────
 
 function BasisSection({ editable }: { editable: boolean }) {
   const settings = useMessagingSettings();
   return (
-    <Section
+    <SettingsSection
       id="basis-title"
       title="Marketing email"
       description="The rule every marketing send obeys: an address, not suppressed, no consent withdrawn, and the basis below."
@@ -96,7 +78,7 @@ function BasisSection({ editable }: { editable: boolean }) {
       ) : (
         <BasisForm key={JSON.stringify(settings.data)} saved={settings.data} editable={editable} />
       )}
-    </Section>
+    </SettingsSection>
   );
 }
 
@@ -192,7 +174,7 @@ function TopicsSection({ editable }: { editable: boolean }) {
     );
 
   return (
-    <Section
+    <SettingsSection
       id="topics-title"
       title="Subscription topics"
       description="What people can subscribe to in the preference centre. Consent is recorded per topic; segments select on consent.topic.<key>."
@@ -298,7 +280,7 @@ function TopicsSection({ editable }: { editable: boolean }) {
         Archive {archiving?.name}? No new consent can be recorded for it; the consent already recorded is kept, and restoring the topic
         brings it back.
       </ConfirmDialog>
-    </Section>
+    </SettingsSection>
   );
 }
 
@@ -393,7 +375,7 @@ function SuppressionSection({ editable }: { editable: boolean }) {
   const items = list.data?.items ?? [];
 
   return (
-    <Section
+    <SettingsSection
       id="suppressions-title"
       title="Suppression list"
       description="No marketing email goes to these addresses, whatever the consent: hard bounces, spam complaints, global unsubscribes and addresses added by hand."
@@ -498,6 +480,6 @@ function SuppressionSection({ editable }: { editable: boolean }) {
       )}
       <SuppressModal opened={adding} onClose={() => setAdding(false)} />
       <LiftSuppressionDialog email={lifting} onClose={() => setLifting(null)} />
-    </Section>
+    </SettingsSection>
   );
 }

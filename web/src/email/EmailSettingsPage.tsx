@@ -1,7 +1,7 @@
-import { ActionIcon, Alert, Badge, Box, Button, Code, Group, Input, Modal, Paper, Stack, Switch, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Box, Button, Code, Group, Input, Modal, Paper, Stack, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconInfoCircle, IconPencil, IconPlus, IconTrash, IconWorldWww } from '@tabler/icons-react';
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { errorMessage, fieldError, formError } from '../api/client';
 import { useCurrentMe } from '../api/queries';
 import { formatDate, formatDateTime, formatRelative } from '../app/format';
@@ -14,6 +14,7 @@ import { FormErrorAlert } from '../crm/shared/FormErrorAlert';
 import { useAddDomain, useRemoveDomain, useSaveSnippet, useSendingDomains, useSnippets } from './api';
 import { CodeEditor } from './CodeEditor';
 import type { DnsRecord, SendingDomain, Snippet } from './types';
+import { SettingsSection } from '../components/SettingsSection';
 
 /** /settings/email — the domains email is sent from, with the DNS records to publish, and the snippets templates share. */
 export function EmailSettingsPage() {
@@ -38,24 +39,6 @@ export function EmailSettingsPage() {
   );
 }
 
-function Section({ id, title, description, actions, children }: { id: string; title: string; description: ReactNode; actions?: ReactNode; children: ReactNode }) {
-  return (
-    <Stack gap="xs" component="section" aria-labelledby={id}>
-      <Group justify="space-between" align="flex-end" wrap="nowrap">
-        <Stack gap={2}>
-          <Title order={2} fz="md" id={id}>
-            {title}
-          </Title>
-          <Text fz="sm" c="dimmed" maw={680}>
-            {description}
-          </Text>
-        </Stack>
-        {actions}
-      </Group>
-      {children}
-    </Stack>
-  );
-}
 
 // ── Sending domains ──────────────────────────────────────────────────────────────────
 
@@ -79,7 +62,7 @@ function DomainsSection({ editable }: { editable: boolean }) {
     });
 
   return (
-    <Section
+    <SettingsSection
       id="domains-title"
       title="Sending domains"
       description="Email goes out from the default domain, signed with its DKIM key. Publish the DNS records below at your DNS provider so receivers trust it."
@@ -123,7 +106,7 @@ function DomainsSection({ editable }: { editable: boolean }) {
         Remove {removing?.domain}? Its DKIM key is deleted: adding the domain again makes a new key, and the DNS record must be published again.
         {removing?.isDefault && ' It is the default domain: nothing is sent until another domain is the default.'}
       </ConfirmDialog>
-    </Section>
+    </SettingsSection>
   );
 }
 
@@ -307,7 +290,7 @@ function SnippetsSection({ editable }: { editable: boolean }) {
   const snippets = useSnippets();
   const [editing, setEditing] = useState<Snippet | 'new' | null>(null);
   return (
-    <Section
+    <SettingsSection
       id="snippets-title"
       title="Snippets"
       description={
@@ -380,7 +363,7 @@ function SnippetsSection({ editable }: { editable: boolean }) {
         </Paper>
       )}
       {editing && <SnippetModal snippet={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
-    </Section>
+    </SettingsSection>
   );
 }
 
