@@ -267,13 +267,17 @@ test('marketing and sales sign a lead definition; a qualified contact reaches it
   await admin.goto('/leads/teams');
   const team = admin.getByRole('region', { name: teamName });
   await expect(team.getByLabel(`Open leads of ${rep.name}`)).toHaveText('0 of 10');
-  await team.getByRole('switch', { name: `${rep.name} is away` }).check();
+  // The switch follows the saved team (no optimistic flip): click, then wait for the saved state.
+  const away = team.getByRole('switch', { name: `${rep.name} is away` });
+  await away.click();
+  await expect(away).toBeChecked();
   await expect(team.locator('tbody').getByText('Away', { exact: true })).toBeVisible();
   await expect(admin.getByText(`${rep.name} gets no new leads while away.`)).toBeVisible();
   await admin.reload();
   await expect(team.getByRole('switch', { name: `${rep.name} is away` })).toBeChecked();
   await shot(admin, 'handoff-sales-teams');
-  await team.getByRole('switch', { name: `${rep.name} is away` }).uncheck();
+  await away.click();
+  await expect(away).not.toBeChecked();
   await expect(team.locator('tbody').getByText('Away', { exact: true })).toHaveCount(0);
 
   // ── Lifecycle settings: stage labels and the rejection reasons the rep chose from.
