@@ -1,9 +1,8 @@
-import { Anchor, Box, Group, Paper, Select, Table, Text, Tooltip } from '@mantine/core';
-import { Link } from 'react-router';
+import { Box, Group, Paper, Select, Table, Text, Tooltip } from '@mantine/core';
 import { formatDateTime, formatTimestamp } from '../app/format';
 import { ErrorBlock, LoadingBlock } from '../components/QueryState';
 import { useMessages } from './api';
-import { KindBadge, StateBadge } from './EmailBits';
+import { KindBadge, OutcomeReason, Recipient, StateBadge } from './EmailBits';
 import { STATES } from './format';
 import type { Message, MessageState } from './types';
 
@@ -76,19 +75,10 @@ export function SentPanel({ state, onStateChange }: { state: MessageState | null
 }
 
 function MessageRow({ message }: { message: Message }) {
-  const showsReason = message.reason && ['skipped', 'failed', 'deferred', 'bounced'].includes(message.state);
   return (
     <Table.Tr>
       <Table.Td pl="md" maw={170}>
-        {message.contactId ? (
-          <Anchor component={Link} to={`/contacts/${message.contactId}`} fz="sm" display="block" truncate title={message.to}>
-            {message.to}
-          </Anchor>
-        ) : (
-          <Text fz="sm" truncate title={message.to}>
-            {message.to}
-          </Text>
-        )}
+        <Recipient message={message} />
       </Table.Td>
       <Table.Td maw={180}>
         <Text fz="sm" truncate title={message.subject}>
@@ -102,16 +92,7 @@ function MessageRow({ message }: { message: Message }) {
         <StateBadge state={message.state} size="xs" />
       </Table.Td>
       <Table.Td miw={150} maw={190}>
-        {showsReason ? (
-          <Text fz="xs" c={message.state === 'deferred' ? 'dark.4' : 'red.8'} lineClamp={3} title={message.reason ?? undefined} style={{ overflowWrap: 'anywhere' }}>
-            {message.reason}
-            {message.state === 'deferred' && message.attempts > 0 && ` (attempt ${message.attempts})`}
-          </Text>
-        ) : (
-          <Text fz="sm" c="dimmed">
-            —
-          </Text>
-        )}
+        <OutcomeReason message={message} lines={3} />
       </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
         {message.sentAt ? (

@@ -8,7 +8,7 @@ import { useCurrentMe } from '../../api/queries';
 import { formatDateTime, formatRelative, formatTimestamp } from '../../app/format';
 import { ErrorBlock, LoadingBlock } from '../../components/QueryState';
 import { RecordBreadcrumbs, RecordNotFound } from '../../crm/shared/RecordLayout';
-import { StateBadge } from '../EmailBits';
+import { OutcomeReason, Recipient, StateBadge } from '../EmailBits';
 import { KIND_LABELS, STATES } from '../format';
 import type { Message, MessageState } from '../types';
 import { isLive, LIVE_INTERVAL_MS, MESSAGES_SHOWN, useBroadcast, useBroadcastMessages, useCancelBroadcast } from './api';
@@ -457,34 +457,16 @@ function Messages({ broadcastId, live, total }: { broadcastId: string; live: boo
 }
 
 function MessageRow({ message }: { message: Message }) {
-  const showsReason = message.reason && ['skipped', 'failed', 'deferred', 'bounced'].includes(message.state);
   return (
     <Table.Tr>
       <Table.Td maw={260}>
-        {message.contactId ? (
-          <Anchor component={Link} to={`/contacts/${message.contactId}`} fz="sm" display="block" truncate title={message.to}>
-            {message.to}
-          </Anchor>
-        ) : (
-          <Text fz="sm" truncate title={message.to}>
-            {message.to}
-          </Text>
-        )}
+        <Recipient message={message} />
       </Table.Td>
       <Table.Td>
         <StateBadge state={message.state} size="xs" />
       </Table.Td>
       <Table.Td miw={200} maw={340}>
-        {showsReason ? (
-          <Text fz="xs" c={message.state === 'deferred' ? 'dark.4' : 'red.8'} lineClamp={2} title={message.reason ?? undefined} style={{ overflowWrap: 'anywhere' }}>
-            {message.reason}
-            {message.state === 'deferred' && message.attempts > 0 && ` (attempt ${message.attempts})`}
-          </Text>
-        ) : (
-          <Text fz="sm" c="dimmed">
-            —
-          </Text>
-        )}
+        <OutcomeReason message={message} lines={2} />
       </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <Text fz="sm" c={message.sentAt ? undefined : 'dimmed'} title={message.sentAt ? formatDateTime(message.sentAt) : undefined}>
