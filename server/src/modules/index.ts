@@ -1,4 +1,5 @@
 import { platformMaintenance } from '../platform/jobs/maintenance.js';
+import { testClockModule } from '../platform/test-clock.js';
 import type { TandemModule } from '../platform/module.js';
 import { accountsModule } from './accounts/index.js';
 import { contactsModule } from './contacts/index.js';
@@ -11,7 +12,8 @@ import { lifecycleModule } from './lifecycle/index.js';
 import { notificationsModule } from './notifications/index.js';
 import { analyticsModule } from './analytics/index.js';
 import { messagingModule } from './messaging/index.js';
+import { journeysModule } from './journeys/index.js';
 import { searchModule } from './search/index.js';
 
 /** Every module the runtime mounts, in order. A new domain module is added here. */
-export const modules: TandemModule[] = [platformMaintenance, accountsModule, contactsModule, dealsModule, eventsModule, segmentsModule, scoringModule, lifecycleModule, notificationsModule, messagingModule, analyticsModule, searchModule, demoModule];
+export const modules: TandemModule[] = [platformMaintenance, accountsModule, contactsModule, dealsModule, eventsModule, segmentsModule, scoringModule, lifecycleModule, notificationsModule, messagingModule, journeysModule, analyticsModule, searchModule, demoModule, testClockModule];

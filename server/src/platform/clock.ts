@@ -22,3 +22,16 @@ export function manualClock(start: Date = new Date('2026-01-01T00:00:00Z')): Man
     advance: (ms) => { current += ms; },
   };
 }
+
+/**
+ * The system clock moved forward by hand (TANDEM_TEST_CLOCK=true only): an end-to-end test
+ * advances it to see a two-day wait end without waiting two days.
+ */
+export interface AdjustableClock extends Clock {
+  advance(ms: number): void;
+}
+
+export function adjustableClock(): AdjustableClock {
+  let offset = 0;
+  return { now: () => new Date(Date.now() + offset), advance: (ms) => { offset += ms; } };
+}

@@ -28,6 +28,8 @@ export interface Config {
   smtpDomainRate: number;
   /** Port of the SMTP listener that receives bounces and complaints (0: off). */
   bounceSmtpPort: number;
+  /** Test environments only: a clock that POST /api/v1/test/clock moves forward. */
+  testClock: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -56,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpConnections: intFrom(env, 'TANDEM_SMTP_CONNECTIONS', 5),
     smtpDomainRate: intFrom(env, 'TANDEM_SMTP_DOMAIN_RATE', 0),
     bounceSmtpPort: intFrom(env, 'TANDEM_BOUNCE_SMTP_PORT', 0),
+    testClock: env.TANDEM_TEST_CLOCK === 'true',
   };
 }
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { accountsAuthenticator, ensureDemoWorkspace } from '../modules/accounts/index.js';
 import { queueDemoData } from '../modules/demo/index.js';
 import { modules } from '../modules/index.js';
-import { systemClock } from './clock.js';
+import { adjustableClock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { openDatabase } from './db/open.js';
@@ -23,7 +23,7 @@ export async function run(config: Config, roles: Roles): Promise<void> {
   const logger = createLogger(config.logLevel);
   const startedAt = performance.now();
   const database = await openDatabase(config, logger);
-  const ctx: AppContext = { db: database.db, clock: systemClock, config, logger };
+  const ctx: AppContext = { db: database.db, clock: config.testClock ? adjustableClock() : systemClock, config, logger };
 
   let app: FastifyInstance | undefined;
   let worker: Worker | undefined;

@@ -22,6 +22,7 @@ export {
 } from './timeline.js';
 export { listCustomFields, validateCustomValues } from './custom-fields.js';
 export { assignOwnersIfNone, checkOwner, resolveId } from './records.js';
+export { changeContactTags, setContactField, setContactOwner } from './field-writes.js';
 export type { CustomFieldType, CustomValues, Touch } from './tables.js';
 export { onMerge, type MergeHook } from './merge.js';
 export { type ContactDataSource, eraseContact, exportContact, registerContactDataSource } from './privacy.js';

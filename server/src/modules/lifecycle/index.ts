@@ -11,6 +11,7 @@ registerContactDataSource(lifecycleData);
 
 export { approveDefinition, createDraft } from './definitions.js';
 export { createTeam } from './teams.js';
+export { routeToSales } from './qualify.js';
 
 // A contact crosses the threshold when its score changes, or meets a required condition when a field does.
 onScoresChanged(async (trx, ctx, workspaceId, contactIds) => {

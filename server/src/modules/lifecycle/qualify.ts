@@ -33,7 +33,7 @@ export function criteriaCondition(definition: Pick<LeadDefinition, 'criteria'>):
  * notification and a `lead.qualified` outbox event — all in the caller's transaction, each
  * kind of write one statement for all of them.
  */
-export async function qualify(trx: Tx, ctx: AppContext, workspaceId: string, contactIds: string[]): Promise<string[]> {
+export async function qualify(trx: Tx, ctx: AppContext, workspaceId: string, contactIds: string[], handoff?: { by: string }): Promise<string[]> {
   if (!contactIds.length) return [];
   const definition = await liveDefinition(trx, workspaceId);
   if (!definition) return [];
@@ -44,7 +44,7 @@ export async function qualify(trx: Tx, ctx: AppContext, workspaceId: string, con
     select c.id from contacts c
      where c.workspace_id = ${workspaceId} and c.id = any(${contactIds}::uuid[])
        and array_position(${order}, c.lifecycle_stage) < array_position(${order}, 'mql'::text)
-       and ${predicate!}
+       and ${handoff ? sql`true` : predicate!}
        and not exists (
          select 1 from leads l where l.workspace_id = c.workspace_id and l.contact_id = c.id
             and (l.status = 'new' or (l.status = 'recycled' and l.rejected_at > ${now}::timestamptz - ${`${recycleCooldownDays} days`}::interval)))
@@ -60,7 +60,8 @@ export async function qualify(trx: Tx, ctx: AppContext, workspaceId: string, con
   const rule = { type: 'rule' as const, id: definition.id, label: `Lead definition v${definition.version}` };
   const { fitMin, engagementMin } = definition.criteria;
   await moveLifecycleStage(trx, ctx.clock, workspaceId, qualified, 'mql', {
-    actor: rule, forwardOnly: true, reason: `met lead definition v${definition.version}: fit ≥ ${fitMin} and engagement ≥ ${engagementMin}`,
+    actor: rule, forwardOnly: true,
+    reason: handoff ? `handed over to sales by ${handoff.by}` : `met lead definition v${definition.version}: fit ≥ ${fitMin} and engagement ≥ ${engagementMin}`,
   });
   // Routing takes turns one lead after the other; everything else is written for all at once.
   const leads = [];
@@ -96,4 +97,12 @@ export async function qualify(trx: Tx, ctx: AppContext, workspaceId: string, con
   }))).execute();
   await sql`select pg_notify(${domainEventsChannel}, ${workspaceId})`.execute(trx);
   return qualified;
+}
+
+/**
+ * Hands contacts to sales now, whatever their scores (a journey's "route to sales" step):
+ * the lead, routing, SLA and notification are the live definition's. Returns who was handed over.
+ */
+export function routeToSales(trx: Tx, ctx: AppContext, workspaceId: string, contactIds: string[], by: string): Promise<string[]> {
+  return qualify(trx, ctx, workspaceId, contactIds, { by });
 }

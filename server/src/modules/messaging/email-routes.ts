@@ -10,6 +10,7 @@ import { webhookUrl } from './bounce-intake.js';
 import { cancelBroadcast, createBroadcast, getBroadcast, listBroadcasts, messageStats } from './broadcasts.js';
 import { addDomain, listDomains, removeDomain } from './domains.js';
 import { listMessages, queueMessages } from './messages.js';
+import { saveSendLimits, sendLimitsOf } from './send-limits.js';
 import { archiveTemplate, compileOrRefuse, createTemplate, getTemplate, listSnippets, listTemplates, saveSnippet, updateTemplate } from './templates.js';
 
 const IdParams = Type.Object({ id: Uuid });
@@ -193,6 +194,23 @@ export const emailRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
     webhookUrl: await webhookUrl(db, ctx.config.publicUrl, workspaceAccess(request).workspaceId),
     smtpListenerPort: ctx.config.bounceSmtpPort || null,
   }));
+
+  const Limits = Type.Object({
+    quietHours: Nullable(Type.Object({
+      start: Type.Integer({ minimum: 0, maximum: 23 }), end: Type.Integer({ minimum: 0, maximum: 23 }), timezone: Type.String({ minLength: 1, maxLength: 100 }),
+    }, { additionalProperties: false })),
+    frequencyCap: Nullable(Type.Object({ count: Type.Integer({ minimum: 1, maximum: 1000 }), days: Type.Integer({ minimum: 1, maximum: 365 }) }, { additionalProperties: false })),
+  }, { additionalProperties: false });
+
+  app.get('/email/send-limits', {
+    config: { access: 'workspace:read' },
+    schema: { tags: ['email'], summary: 'Quiet hours and the frequency cap every automated marketing send obeys', response: { 200: Limits } },
+  }, async (request) => sendLimitsOf(db, workspaceAccess(request).workspaceId));
+
+  app.put('/email/send-limits', {
+    config: { access: 'fields:manage' },
+    schema: { tags: ['email'], summary: 'Change quiet hours and the frequency cap', body: Limits, response: { 200: Limits } },
+  }, async (request) => saveSendLimits(db, clock, workspaceAccess(request).workspaceId, request.body));
 
   app.get('/sending-domains', {
     config: { access: 'workspace:read' },

@@ -12,7 +12,8 @@ import { messagingRoutes } from './routes.js';
 registerContactDataSource(emailData);
 
 export { consentOf, marketingEmail, marketingVerdict, recordConsent, suppress } from './consent.js';
-export { queueMessages } from './messages.js';
+export { queueMessages, queueJourneyEmails } from './messages.js';
+export { listTemplates } from './templates.js';
 
 // A duplicate's consent evidence is the survivor's; its current state wins where it is newer.
 onMerge('contact', async (db, workspaceId, fromId, toId) => {

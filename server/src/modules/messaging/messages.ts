@@ -11,6 +11,7 @@ import { getWorkspace, listMembers } from '../accounts/index.js';
 import { contactsWithCompanies, getContact, recordTouchpoints } from '../contacts/index.js';
 import { finishBroadcasts } from './broadcasts.js';
 import { sendQueue } from './queues.js';
+import { cappedContacts, sendableAt, sendLimitsOf } from './send-limits.js';
 import { type CompiledTemplate, render } from './compile.js';
 import { marketingEmail, marketingVerdict, messagingSettings } from './consent.js';
 import { signingDomain } from './domains.js';
@@ -111,6 +112,54 @@ export async function queueTemplateToContacts(
   const { rows: [counted] } = await sql<{ without: string }>`
     select count(*) as without from contacts where workspace_id = ${workspaceId} and id = any(${contactIds}::uuid[]) and email is null`.execute(db);
   return { queued: ids.length, withoutEmail: Number(counted!.without) };
+}
+
+/** What became of one automated send: queued (for `at`, later when quiet hours hold it), or skipped and why. */
+export type SendVerdict =
+  | { contactId: string; queued: true; at: Date; held: boolean }
+  | { contactId: string; queued: false; reason: string };
+
+/**
+ * A journey's sends of one template: each contact's message carries its own idempotency key
+ * (the step that sent it), so a step run again queues nothing twice. Marketing email obeys
+ * the workspace's frequency cap (skipped beyond it) and quiet hours (held until they end, in
+ * the contact's timezone). With `dryRun` (simulation) nothing is written.
+ */
+export async function queueJourneyEmails(
+  db: DbOrTx, clock: Clock, workspaceId: string, templateId: string, sends: { contactId: string; idempotencyKey: string }[], options: { dryRun?: boolean } = {},
+): Promise<SendVerdict[]> {
+  if (!sends.length) return [];
+  const template = await getTemplate(db, workspaceId, templateId);
+  const now = clock.now();
+  const contactIds = sends.map((send) => send.contactId);
+  const marketing = template.kind === 'marketing';
+  const [limits, contacts] = await Promise.all([
+    sendLimitsOf(db, workspaceId),
+    db.selectFrom('contacts').select(['id', 'email', 'timezone']).where('workspace_id', '=', workspaceId).where('id', 'in', contactIds).execute(),
+  ]);
+  const capped = marketing ? await cappedContacts(db, now, workspaceId, contactIds, limits) : new Set<string>();
+  const byId = new Map(contacts.map((contact) => [contact.id, contact]));
+  const verdicts: SendVerdict[] = sends.map(({ contactId }) => {
+    const contact = byId.get(contactId);
+    if (!contact?.email) return { contactId, queued: false, reason: 'no email address' };
+    if (capped.has(contactId)) return { contactId, queued: false, reason: `frequency cap: ${limits.frequencyCap!.count} marketing emails in ${limits.frequencyCap!.days} days` };
+    const at = marketing ? sendableAt(now, limits, contact.timezone) : now;
+    return { contactId, queued: true, at, held: at > now };
+  });
+  if (options.dryRun) return verdicts;
+  const queued = sends.map((send, index) => ({ ...send, verdict: verdicts[index]! })).filter((send) => send.verdict.queued);
+  if (!queued.length) return verdicts;
+  const { rows } = await sql<{ id: string; next_attempt_at: Date }>`
+    insert into email_messages (workspace_id, contact_id, to_email, template_id, template_version, kind, subject, state, queued_at, next_attempt_at, idempotency_key)
+    select ${workspaceId}::uuid, c.id, c.email, ${template.id}::uuid, ${template.version}::int, ${template.kind}, ${template.subject}, 'queued', ${now}::timestamptz, s.run_at, s.key
+      from unnest(${queued.map((send) => send.contactId)}::uuid[], ${queued.map((send) => send.idempotencyKey)}::text[], ${queued.map((send) => (send.verdict as { at: Date }).at)}::timestamptz[]) as s(contact_id, key, run_at)
+      join contacts c on c.workspace_id = ${workspaceId} and c.id = s.contact_id
+    on conflict do nothing
+    returning id, next_attempt_at`.execute(db);
+  const byTime = new Map<number, string[]>();
+  for (const row of rows) byTime.set(row.next_attempt_at.getTime(), [...(byTime.get(row.next_attempt_at.getTime()) ?? []), row.id]);
+  await enqueueAll(db, clock, [...byTime].flatMap(([at, ids]) => chunks(ids, sendBatchSize).map((batch) => ({ queue: sendQueue, workspaceId, payload: { ids: batch }, runAt: new Date(at) }))));
+  return verdicts;
 }
 
 function chunks<T>(items: T[], size: number): T[][] {

@@ -50,6 +50,11 @@ export interface MessagingTables {
     workspace_id: string;
     marketing_basis: Generated<MarketingBasis>;
     double_opt_in: Generated<boolean>;
+    quiet_hours_start: number | null;
+    quiet_hours_end: number | null;
+    quiet_hours_zone: Generated<string>;
+    frequency_cap_count: number | null;
+    frequency_cap_days: number | null;
     updated_at: Timestamp;
   };
 }

@@ -128,7 +128,8 @@ export async function rescoreEngagement(trx: Tx, clock: Clock, workspaceId: stri
   const rules = await listRules(trx, workspaceId, { kind: 'engagement', activeOnly: true });
   const decayedAt = await lastDecayAt(trx, workspaceId);
   const now = clock.now();
-  await trx.deleteFrom('score_ledger').where('workspace_id', '=', workspaceId).where('kind', '=', 'engagement').execute();
+  // Points given by hand or by a journey (no rule) are kept; the rules' points are earned again.
+  await trx.deleteFrom('score_ledger').where('workspace_id', '=', workspaceId).where('kind', '=', 'engagement').where('rule_id', 'is not', null).execute();
   // Without rules, nobody earns anything: every engagement is cleared.
   const earned = rules.length
     ? sql`granted as (${grants(workspaceId, rules, { kind: 'all' }, false)}),
@@ -141,8 +142,13 @@ export async function rescoreEngagement(trx: Tx, clock: Clock, workspaceId: stri
       insert into score_ledger (workspace_id, contact_id, kind, rule_id, rule_name, event_id, event_name, points, at)
       select ${workspaceId}::uuid, contact_id, 'engagement', rule_id, rule_name, event_id, event_name, granted, occurred_at from earned
     ),
+    given as (
+      select contact_id, granted, occurred_at from earned
+      union all
+      select contact_id, points, at from score_ledger where workspace_id = ${workspaceId} and kind = 'engagement' and rule_id is null
+    ),
     totals as (
-      select contact_id, round(sum(${decayed(sql.ref('granted'), sql.ref('occurred_at'), decayedAt, settings)}), 2) as engagement from earned group by contact_id
+      select contact_id, round(sum(${decayed(sql.ref('granted'), sql.ref('occurred_at'), decayedAt, settings)}), 2) as engagement from given group by contact_id
     ),
     upserted as (
       insert into contact_scores as s (workspace_id, contact_id, engagement, fit_grade, engagement_level, tier, updated_at)
@@ -239,4 +245,23 @@ export async function decayEngagement(trx: Tx, clock: Clock, workspaceId: string
 /** Grades and tiers again for everyone, after the thresholds changed. */
 export async function regrade(trx: Tx, workspaceId: string, settings: ScoringSettings): Promise<void> {
   await sql`update contact_scores s set ${derivedColumns(settings, sql.ref('s.fit'), sql.ref('s.engagement'))} where s.workspace_id = ${workspaceId}`.execute(trx);
+}
+
+/** Points given without a rule (a journey's "add score" step), now, to each contact. Returns the contacts scored. */
+export async function givePoints(trx: Tx, clock: Clock, workspaceId: string, settings: ScoringSettings, contactIds: string[], points: number, label: string): Promise<string[]> {
+  if (!contactIds.length) return [];
+  const now = clock.now();
+  const engagement = sql`s.engagement + excluded.engagement`;
+  const { rows } = await sql<{ contact_id: string }>`
+    with ledger as (
+      insert into score_ledger (workspace_id, contact_id, kind, rule_id, rule_name, event_id, event_name, points, at)
+      select ${workspaceId}::uuid, id, 'engagement', null, ${label}, null, null, ${points}, ${now}::timestamptz from unnest(${contactIds}::uuid[]) as c(id)
+    )
+    insert into contact_scores as s (workspace_id, contact_id, engagement, fit_grade, engagement_level, tier, updated_at)
+    select ${workspaceId}::uuid, id, ${points}::numeric, ${gradeOf(settings, sql`0`)}, ${levelOf(settings, sql`${points}::numeric`)}, ${tierOf(settings, sql`0`, sql`${points}::numeric`)}, ${now}::timestamptz
+      from unnest(${contactIds}::uuid[]) as c(id)
+    on conflict (workspace_id, contact_id) do update
+       set engagement = ${engagement}, updated_at = excluded.updated_at, ${derivedColumns(settings, sql.ref('s.fit'), engagement)}
+    returning s.contact_id`.execute(trx);
+  return rows.map((row) => row.contact_id);
 }

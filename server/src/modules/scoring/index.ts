@@ -10,7 +10,7 @@ import type { RuleKind } from './tables.js';
 
 registerContactDataSource(scoreData);
 
-export { onScoresChanged, scoresOf, explainScore, type ContactScore, type ScoreListener } from './scores.js';
+export { addPoints, onScoresChanged, scoresOf, explainScore, type ContactScore, type ScoreListener } from './scores.js';
 export { getSettings as getScoringSettings } from './settings.js';
 export { createRule } from './rules.js';
 

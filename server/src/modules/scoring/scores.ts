@@ -5,7 +5,7 @@ import type { ContactChange } from '../contacts/index.js';
 import { getContact, getCompany } from '../contacts/index.js';
 import type { StoredBatch } from '../events/index.js';
 import { reevaluateChangedContacts, recomputeSegmentsReading } from '../segments/index.js';
-import { decayEngagement, lastDecayAt, regrade, rescoreEngagement, scoreEvents, scoreFit } from './engine.js';
+import { decayEngagement, givePoints, lastDecayAt, regrade, rescoreEngagement, scoreEvents, scoreFit } from './engine.js';
 import { listRules } from './rules.js';
 import { getSettings } from './settings.js';
 import type { RuleKind, Tier } from './tables.js';
@@ -37,6 +37,12 @@ export async function onEvents(trx: Tx, ctx: AppContext, workspaceId: string, ba
     relinked: batch.relinkedContacts,
   });
   await changed(trx, ctx, workspaceId, contacts);
+}
+
+/** Engagement points given without a rule (a journey step), kept through rescoring; segments and lifecycle hear of them. */
+export async function addPoints(trx: Tx, ctx: AppContext, workspaceId: string, contactIds: string[], points: number, label: string): Promise<void> {
+  const settings = await getSettings(trx, workspaceId);
+  await changed(trx, ctx, workspaceId, await givePoints(trx, ctx.clock, workspaceId, settings, contactIds, points, label));
 }
 
 /** The contacts change feed: fit again for contacts whose fields the fit rules read. */

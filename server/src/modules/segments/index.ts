@@ -9,14 +9,16 @@ import { computeSegment, onContactMerged, onContactsChanged as reevaluateChanged
 import { segmentRoutes } from './routes.js';
 import { computeQueue } from './segments.js';
 
-export { createSegment } from './segments.js';
+export { createSegment, namesOf, segmentMemberIds } from './segments.js';
+export { addToList, removeFromList } from './lists.js';
+export { onMembershipChanged, type MembershipListener } from './membership.js';
 export {
   type CheckedCondition, checkCondition, contactPredicates, describeConditions, eventPredicate, type EventRuleCondition, isEventRuleCondition,
 } from './conditions.js';
 
 registerContactDataSource(membershipData);
 export { eventMatches, onContactsChanged as reevaluateChangedContacts, recomputeSegmentsReading } from './realtime.js';
-export { type Condition, emailEvents, formSubmittedEvent } from './definition.js';
+export { type Condition, emailEvents, formSubmittedEvent, type RelativeAmount } from './definition.js';
 export { DefinitionError } from './validate.js';
 
 const mergedQueue = 'segments.contact_merged';

@@ -92,6 +92,17 @@ export function problemsOf(segment: Pick<StoredSegment, 'id' | 'definition'>, re
   return checkDefinition(segment.definition, { ...refs, self: segment.id }, { lenient: true }).problems;
 }
 
+/** Told, in the transaction that changed them, who entered and who left a segment (journeys enrol on it). */
+export type MembershipListener = (
+  trx: Tx, clock: Clock, workspaceId: string, change: { segmentId: string; entered: string[]; exited: string[] },
+) => Promise<void>;
+
+const membershipListeners: MembershipListener[] = [];
+
+export function onMembershipChanged(listener: MembershipListener): void {
+  membershipListeners.push(listener);
+}
+
 /**
  * One segment, for `scope` (or everyone); a flagged segment is left as it is.
  * Returns the contacts that entered or exited.
@@ -144,7 +155,10 @@ async function evaluateSegment(trx: Tx, clock: Clock, workspaceId: string, segme
     select coalesce((select array_agg(contact_id) from entered), '{}') as entered, coalesce((select array_agg(contact_id) from exited), '{}') as exited`.execute(trx);
   if (!scope) await sql`drop table segment_matching`.execute(trx);
   const changed = [...result!.entered, ...result!.exited];
-  if (changed.length) await sql`select pg_notify(${domainEventsChannel}, ${workspaceId})`.execute(trx);
+  if (changed.length) {
+    await sql`select pg_notify(${domainEventsChannel}, ${workspaceId})`.execute(trx);
+    for (const listener of membershipListeners) await listener(trx, clock, workspaceId, { segmentId: segment.id, entered: result!.entered, exited: result!.exited });
+  }
   return changed;
 }
 

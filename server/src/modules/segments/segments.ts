@@ -200,3 +200,11 @@ export async function contactMemberships(db: DbOrTx, workspaceId: string, contac
   ]);
   return { segments, lists };
 }
+
+/** Every member of a segment, or a sample of them (a journey's bulk enrolment, a simulation). */
+export async function segmentMemberIds(db: DbOrTx, workspaceId: string, segmentId: string, sample?: number): Promise<string[]> {
+  await getSegment(db, workspaceId, segmentId);
+  let query = db.selectFrom('segment_members').select('contact_id').where('workspace_id', '=', workspaceId).where('segment_id', '=', segmentId);
+  if (sample) query = query.orderBy(sql`random()`).limit(sample);
+  return (await query.execute()).map((row) => row.contact_id);
+}

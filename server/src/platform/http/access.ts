@@ -14,15 +14,16 @@ export type Permission =
   | 'fields:manage'
   | 'tracking:manage'
   | 'scoring:manage'
+  | 'journeys:manage'
   | 'privacy:manage';
 
 const everyPermission: readonly Permission[] = [
-  'workspace:read', 'records:write', 'members:manage', 'api_keys:manage', 'audit:read', 'fields:manage', 'tracking:manage', 'scoring:manage', 'privacy:manage',
+  'workspace:read', 'records:write', 'members:manage', 'api_keys:manage', 'audit:read', 'fields:manage', 'tracking:manage', 'scoring:manage', 'journeys:manage', 'privacy:manage',
 ];
 
 const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: everyPermission,
-  marketer: ['workspace:read', 'records:write', 'tracking:manage', 'scoring:manage'],
+  marketer: ['workspace:read', 'records:write', 'tracking:manage', 'scoring:manage', 'journeys:manage'],
   sales: ['workspace:read', 'records:write'],
   service: ['workspace:read', 'records:write'],
   viewer: ['workspace:read'],

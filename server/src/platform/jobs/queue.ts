@@ -134,3 +134,9 @@ export async function failJob(db: Db, clock: Clock, job: ClaimedJob, workerId: s
     .where('locked_by', '=', workerId)
     .execute();
 }
+
+/** When the earliest pending job of these queues falls due, or null when there is none. */
+export async function nextRunAt(db: Db, queues: string[]): Promise<Date | null> {
+  const { rows: [row] } = await sql<{ next: Date | null }>`select min(run_at) as next from jobs where state = 'pending' and queue = any(${queues})`.execute(db);
+  return row?.next ?? null;
+}

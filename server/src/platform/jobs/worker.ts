@@ -3,7 +3,7 @@ import type pg from 'pg';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
 import type { Logger } from '../logger.js';
-import { type ClaimedJob, claimJobs, completeJob, failJob, jobsChannel } from './queue.js';
+import { type ClaimedJob, claimJobs, completeJob, failJob, jobsChannel, nextRunAt } from './queue.js';
 
 export interface JobContext {
   db: Db;
@@ -85,11 +85,16 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const lanesAsleep = new Set<() => void>();
   const tickerAsleep = new Set<() => void>();
   const wake = (sleepers: Set<() => void>) => { for (const wakeOne of [...sleepers]) wakeOne(); };
-  const sleep = (sleepers: Set<() => void>) => new Promise<void>((resolve) => {
+  const sleep = (sleepers: Set<() => void>, ms = options.pollMs) => new Promise<void>((resolve) => {
     const wakeOne = () => { clearTimeout(timer); sleepers.delete(wakeOne); resolve(); };
-    const timer = setTimeout(wakeOne, options.pollMs);
+    const timer = setTimeout(wakeOne, ms);
     sleepers.add(wakeOne);
   });
+  // An idle lane wakes when the next job it could run falls due (a journey's timer), not a whole poll later.
+  const untilNextDue = async () => {
+    const next = await nextRunAt(options.db, queues);
+    return next ? Math.max(5, Math.min(options.pollMs, next.getTime() - options.clock.now().getTime())) : options.pollMs;
+  };
 
   // LISTEN on a dedicated connection so an enqueue wakes the loop at once.
   const listener = await options.pool.connect();
@@ -110,7 +115,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       } catch (error) {
         logger.error({ err: error }, 'worker lane failed');
       }
-      if (claimed === 0 && !stopping) await sleep(lanesAsleep);
+      if (claimed === 0 && !stopping) await sleep(lanesAsleep, await untilNextDue().catch(() => options.pollMs));
     }
   };
   const ticking = (async () => {
