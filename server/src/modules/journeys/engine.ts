@@ -184,15 +184,15 @@ export async function runDue(ctx: AppContext, limit: number): Promise<number> {
     const now = ctx.clock.now();
     const live = (alias: string) => sql`exists (select 1 from journeys j where j.workspace_id = ${sql.ref(`${alias}.workspace_id`)} and j.id = ${sql.ref(`${alias}.journey_id`)} and j.status = 'live')`;
     const { rows: claimed } = await sql<ClaimedRow>`
-      with picked as (
-        (select workspace_id, id from journey_enrolments d
-          where d.status = 'active' and d.due_at <= ${now}::timestamptz and ${live('d')}
-          order by d.due_at limit ${limit} for update skip locked)
-        union
-        (select workspace_id, id from journey_enrolments r
-          where r.status = 'active' and r.recheck and ${live('r')}
-          limit ${limit} for update skip locked)
-      )
+      with due as (
+        select workspace_id, id from journey_enrolments d
+         where d.status = 'active' and d.due_at <= ${now}::timestamptz and ${live('d')}
+         order by d.due_at limit ${limit} for update skip locked
+      ), rechecks as (
+        select workspace_id, id from journey_enrolments r
+         where r.status = 'active' and r.recheck and ${live('r')}
+         limit ${limit} for update skip locked
+      ), picked as (select * from due union select * from rechecks)
       update journey_enrolments e set recheck = false from picked
        where e.workspace_id = picked.workspace_id and e.id = picked.id
       returning e.id, e.workspace_id, e.journey_id, e.version, e.contact_id, e.node_id, e.phase, e.steps, e.resumed_by,

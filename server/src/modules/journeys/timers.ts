@@ -15,8 +15,18 @@ export const sweepQueue = 'journeys.sweep';
 const bucketMs = 250;
 
 export async function scheduleRuns(db: DbOrTx, clock: Clock, times: (Date | null)[]): Promise<void> {
+  const now = clock.now().getTime();
+  let dueNow = false;
   const buckets = new Set<number>();
-  for (const time of times) if (time) buckets.add(Math.ceil(time.getTime() / bucketMs) * bucketMs);
-  if (!buckets.size) return;
-  await enqueueAll(db, clock, [...buckets].map((bucket) => ({ queue: runQueue, idempotencyKey: `at:${bucket}`, runAt: new Date(bucket), maxAttempts: 10 })));
+  for (const time of times) {
+    if (!time) continue;
+    if (time.getTime() <= now) dueNow = true;
+    else buckets.add(Math.ceil(time.getTime() / bucketMs) * bucketMs);
+  }
+  // Work due already gets a job of its own (a key could name a job that has just finished);
+  // a timer runs at the end of its quarter second.
+  await enqueueAll(db, clock, [
+    ...(dueNow ? [{ queue: runQueue, maxAttempts: 10 }] : []),
+    ...[...buckets].map((bucket) => ({ queue: runQueue, idempotencyKey: `at:${bucket}`, runAt: new Date(bucket), maxAttempts: 10 })),
+  ]);
 }
