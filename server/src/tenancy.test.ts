@@ -176,6 +176,27 @@ const sampleRequests: Record<string, (b: BRecords) => { path: string; body?: unk
   'PATCH /api/v1/subscription-topics/:id': (b) => ({ path: `/api/v1/subscription-topics/${b.topicId}`, body: { name: 'Hijacked' } }),
   'GET /api/v1/messaging/settings': () => ({ path: '/api/v1/messaging/settings' }),
   'PUT /api/v1/messaging/settings': () => ({ path: '/api/v1/messaging/settings', body: { marketingBasis: 'consent_or_legitimate_interest', doubleOptIn: false } }),
+  'GET /api/v1/email/send-limits': () => ({ path: '/api/v1/email/send-limits' }),
+  'PUT /api/v1/email/send-limits': () => ({ path: '/api/v1/email/send-limits', body: { quietHours: { start: 1, end: 2, timezone: 'UTC' }, frequencyCap: { count: 1, days: 1 } } }),
+  'GET /api/v1/journeys': () => ({ path: '/api/v1/journeys' }),
+  'POST /api/v1/journeys': () => ({ path: '/api/v1/journeys', body: { name: 'Copy' } }),
+  'GET /api/v1/journeys/webhook-secret': () => ({ path: '/api/v1/journeys/webhook-secret' }),
+  'GET /api/v1/journeys/:id': (b) => ({ path: `/api/v1/journeys/${b.journeyId}` }),
+  'PATCH /api/v1/journeys/:id': (b) => ({ path: `/api/v1/journeys/${b.journeyId}`, body: { name: 'Hijacked' } }),
+  'POST /api/v1/journeys/:id/validate': (b) => ({ path: `/api/v1/journeys/${b.journeyId}/validate` }),
+  'POST /api/v1/journeys/:id/launch': (b) => ({ path: `/api/v1/journeys/${b.journeyId}/launch`, body: {} }),
+  'POST /api/v1/journeys/:id/pause': (b) => ({ path: `/api/v1/journeys/${b.journeyId}/pause` }),
+  'POST /api/v1/journeys/:id/resume': (b) => ({ path: `/api/v1/journeys/${b.journeyId}/resume` }),
+  'POST /api/v1/journeys/:id/archive': (b) => ({ path: `/api/v1/journeys/${b.journeyId}/archive` }),
+  'GET /api/v1/journeys/:id/versions/:version': (b) => ({ path: `/api/v1/journeys/${b.journeyId}/versions/1` }),
+  'POST /api/v1/journeys/:id/enrolments': (b) => ({ path: `/api/v1/journeys/${b.journeyId}/enrolments`, body: { contactIds: [b.contactId2] } }),
+  'GET /api/v1/journeys/:id/enrolments': (b) => ({ path: `/api/v1/journeys/${b.journeyId}/enrolments` }),
+  'GET /api/v1/journeys/:id/enrolments/:enrolmentId/trace': (b) => ({ path: `/api/v1/journeys/${b.journeyId}/enrolments/${b.enrolmentId}/trace` }),
+  'GET /api/v1/journeys/:id/stats': (b) => ({ path: `/api/v1/journeys/${b.journeyId}/stats` }),
+  'POST /api/v1/journeys/:id/simulate': (b) => ({ path: `/api/v1/journeys/${b.journeyId}/simulate`, body: { contactIds: [b.contactId] } }),
+  'GET /api/v1/contacts/:id/journeys': (b) => ({ path: `/api/v1/contacts/${b.contactId}/journeys` }),
+  'GET /api/v1/test/clock': () => ({ path: '/api/v1/test/clock' }),
+  'POST /api/v1/test/clock': () => ({ path: '/api/v1/test/clock', body: { advanceMs: 1 } }),
 };
 
 interface BRecords {
@@ -198,6 +219,8 @@ interface BRecords {
   activityId: string;
   taskId: string;
   eventId: number;
+  journeyId: string;
+  enrolmentId: string;
   segmentId: string;
   listId: string;
   ruleId: string;
@@ -260,6 +283,11 @@ beforeAll(async () => {
   const broadcast = await asB('/api/v1/broadcasts', {
     name: 'Secretbroadcast', templateId: template.id, audience: { kind: 'list', id: list.id }, schedule: 'at', sendAt: new Date(Date.now() + 86_400_000).toISOString(),
   });
+  const journey = await asB('/api/v1/journeys', {
+    name: 'Secretjourney', graph: { nodes: [{ id: 'start', type: 'trigger', trigger: { kind: 'manual' } }, { id: 'wait', type: 'wait', duration: { amount: 9, unit: 'days' } }], edges: [{ id: 'e', from: 'start', handle: 'next', to: 'wait' }] },
+  });
+  await asB(`/api/v1/journeys/${journey.id}/launch`, {});
+  const enrolment = await asB(`/api/v1/journeys/${journey.id}/enrolments`, { contactIds: [contact.id] });
   // A hand-off of B's, written directly: qualifying through events is the lifecycle tests' business.
   const lead = await database.ctx.db.insertInto('leads').values({
     workspace_id: b.workspaceId, contact_id: contact.id, definition_id: definition.id, status: 'new', owner_id: b.users.sales.id, team_id: team.id,
@@ -296,6 +324,8 @@ beforeAll(async () => {
     templateId: template.id,
     domainId: domain.id,
     broadcastId: broadcast.id,
+    journeyId: journey.id,
+    enrolmentId: enrolment.enrolled[0].enrolmentId,
   };
 });
 
@@ -349,6 +379,12 @@ async function snapshotB() {
     messages: await read('/api/v1/messages'),
     domains: await read('/api/v1/sending-domains'),
     broadcasts: await read('/api/v1/broadcasts'),
+    sendLimits: await read('/api/v1/email/send-limits'),
+    journeys: await read('/api/v1/journeys'),
+    journey: await read(`/api/v1/journeys/${bRecords.journeyId}`),
+    journeyEnrolments: await read(`/api/v1/journeys/${bRecords.journeyId}/enrolments`),
+    contactJourneys: await read(`/api/v1/contacts/${bRecords.contactId}/journeys`),
+    webhookSecret: await read('/api/v1/journeys/webhook-secret'),
   };
 }
 
@@ -370,7 +406,7 @@ describe('workspace isolation', () => {
         'Secretevent', 'secretuser', b.writeKey, bRecords.segmentId, bRecords.listId, 'Secretsegment', 'Secretlist',
         bRecords.ruleId, bRecords.teamId, bRecords.definitionId, bRecords.leadId, 'Secretrule', 'Secretteam',
         bRecords.topicId, 'Secrettopic', 'Secretwording', 'secretsuppressed', bRecords.templateId, bRecords.domainId, 'Secrettemplate', 'Secretsubject', 'Secretsnippet',
-        bRecords.broadcastId, 'Secretbroadcast'];
+        bRecords.broadcastId, 'Secretbroadcast', bRecords.journeyId, bRecords.enrolmentId, 'Secretjourney'];
 
       // Routes that end or move the session go last, so every other route runs signed in to A.
       const sessionChanging = ['POST /api/v1/workspaces', 'POST /api/v1/auth/logout'];
