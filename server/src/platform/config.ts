@@ -14,6 +14,10 @@ export interface Config {
   dbPoolSize: number;
   workerConcurrency: number;
   workerPollMs: number;
+  /** How long a claimed job is a worker's before another may take it (its worker is presumed dead). */
+  workerLockMs: number;
+  /** Journey enrolments advanced per transaction. */
+  journeyBatchSize: number;
   /** Event ingestion: transactions at once per process, requests that may wait, requests per IP per 10 s. */
   ingestConcurrency: number;
   ingestQueue: number;
@@ -49,6 +53,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolSize: intFrom(env, 'TANDEM_DB_POOL_SIZE', 10),
     workerConcurrency: intFrom(env, 'TANDEM_WORKER_CONCURRENCY', 4),
     workerPollMs: intFrom(env, 'TANDEM_WORKER_POLL_MS', 1000),
+    workerLockMs: intFrom(env, 'TANDEM_WORKER_LOCK_MS', 5 * 60_000),
+    journeyBatchSize: Math.max(1, intFrom(env, 'TANDEM_JOURNEY_BATCH', 500)),
     ingestConcurrency: intFrom(env, 'TANDEM_INGEST_CONCURRENCY', Math.max(2, Math.floor(intFrom(env, 'TANDEM_DB_POOL_SIZE', 10) * 0.6))),
     ingestQueue: intFrom(env, 'TANDEM_INGEST_QUEUE', 500),
     ingestRatePerIp: intFrom(env, 'TANDEM_INGEST_RATE_PER_IP', 5000),

@@ -40,6 +40,7 @@ export async function run(config: Config, roles: Roles): Promise<void> {
         tickers: modules.flatMap((m) => m.tickers ?? []),
         concurrency: config.workerConcurrency,
         pollMs: config.workerPollMs,
+        lockMs: config.workerLockMs,
       });
       for (const module of modules) {
         const server = await module.servers?.(ctx);

@@ -26,7 +26,7 @@ export const journeysModule: TandemModule = {
   jobs: (ctx) => {
     // A run that had more to do than its time budget hands over to a fresh job (other work gets a turn).
     const run = async (job: { id: number }) => {
-      const { more } = await runUntilIdle(ctx);
+      const { more } = await runUntilIdle(ctx, { limit: ctx.config.journeyBatchSize });
       if (more) await enqueue(ctx.db, ctx.clock, { queue: runQueue, idempotencyKey: `more:${job.id}`, maxAttempts: 10 });
     };
     return {
