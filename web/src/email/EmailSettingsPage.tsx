@@ -15,6 +15,7 @@ import { useAddDomain, useRemoveDomain, useSaveSnippet, useSendingDomains, useSn
 import { CodeEditor } from './CodeEditor';
 import type { DnsRecord, SendingDomain, Snippet } from './types';
 import { SettingsSection } from '../components/SettingsSection';
+import { SendLimitsSection } from './SendLimitsSection';
 
 /** /settings/email — the domains email is sent from, with the DNS records to publish, and the snippets templates share. */
 export function EmailSettingsPage() {
@@ -24,7 +25,7 @@ export function EmailSettingsPage() {
     <>
       <PageHeader
         title="Email"
-        description="The domains your email is sent from, each signed with its own DKIM key, and the pieces of MJML your templates share."
+        description="The domains your email is sent from, each signed with its own DKIM key, the limits automated sends obey, and the pieces of MJML your templates share."
       />
       <Stack gap={36}>
         {!isAdmin && (
@@ -33,6 +34,7 @@ export function EmailSettingsPage() {
           </Alert>
         )}
         <DomainsSection editable={isAdmin} />
+        <SendLimitsSection editable={isAdmin} />
         <SnippetsSection editable={me.workspace.role !== 'viewer'} />
       </Stack>
     </>

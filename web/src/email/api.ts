@@ -151,3 +151,24 @@ export function useContactSearch(search: string) {
     staleTime: 30_000,
   });
 }
+
+// ── Send limits ──────────────────────────────────────────────────────────────────────
+
+export interface SendLimits {
+  quietHours: { start: number; end: number; timezone: string } | null;
+  frequencyCap: { count: number; days: number } | null;
+}
+
+const sendLimitsKey = ['email-send-limits'] as const;
+
+export function useSendLimits() {
+  return useQuery({ queryKey: sendLimitsKey, queryFn: () => api<SendLimits>('/email/send-limits') });
+}
+
+export function useSaveSendLimits() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (limits: SendLimits) => api<SendLimits>('/email/send-limits', { method: 'PUT', body: limits }),
+    onSuccess: (saved) => queryClient.setQueryData(sendLimitsKey, saved),
+  });
+}
