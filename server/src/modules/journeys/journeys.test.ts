@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useApiTestBed } from '../../test/harness.js';
+import { signIn, useApiTestBed } from '../../test/harness.js';
 import { settle, track } from '../../test/pipeline.js';
 import { type SmtpSink, startSmtpSink } from '../../test/smtp-sink.js';
 
@@ -363,5 +363,75 @@ describe('triggers', () => {
     await settle(bed);
     const scoreJourney = (await bed.api('/api/v1/journeys')).body.journeys.find((row: { name: string }) => row.name === 'On score-50');
     expect(scoreJourney.entered).toBe(1);
+  });
+});
+
+describe('actions and entry rules', () => {
+  it('runs every kind of action on the contact, and enrols into another journey', async () => {
+    const sales = bed.workspace.users.sales.id;
+    const list = (await bed.api('/api/v1/lists', { body: { name: 'Nurtured' } })).body.id;
+    const follower = await journey('Follow-on', { nodes: [manual, node('tag', 'tag', { action: 'add', tag: 'followed-on' })], edges: [edge('start', 'tag')] });
+    await launch(follower);
+    const id = await journey('Everything', {
+      nodes: [
+        manual,
+        node('title', 'update_field', { field: 'jobTitle', value: 'Head of Growth' }),
+        node('tag', 'tag', { action: 'add', tag: 'nurtured' }),
+        node('list', 'list', { action: 'add', listId: list }),
+        node('stage', 'set_stage', { stage: 'lead' }),
+        node('score', 'add_score', { points: 25, reason: 'Finished onboarding' }),
+        node('owner', 'assign_owner', { userId: sales }),
+        node('task', 'create_task', { title: 'Call about onboarding', dueInDays: 2 }),
+        node('notify', 'notify', { userId: null, message: 'finished onboarding' }),
+        node('next', 'enrol', { journeyId: follower }),
+        node('bye', 'exit'),
+      ],
+      edges: [edge('start', 'title'), edge('title', 'tag'), edge('tag', 'list'), edge('list', 'stage'), edge('stage', 'score'), edge('score', 'owner'),
+        edge('owner', 'task'), edge('task', 'notify'), edge('notify', 'next'), edge('next', 'bye')],
+    });
+    await launch(id);
+    const person = await contact('actions@acme.example');
+    await enrol(id, [person]);
+    await settle(bed);
+    const after = (await bed.api(`/api/v1/contacts/${person}`)).body;
+    expect(after).toMatchObject({ jobTitle: 'Head of Growth', lifecycleStage: 'lead', ownerId: sales });
+    expect(after.tags).toEqual(['followed-on', 'nurtured']);
+    expect((await bed.api(`/api/v1/lists/${list}/members`)).body.items.map((member: { contact: { id: string } }) => member.contact.id)).toEqual([person]);
+    const score = (await bed.api(`/api/v1/contacts/${person}/score`)).body;
+    expect(score.engagement).toBe(25);
+    const tasks = (await bed.api(`/api/v1/tasks?contactId=${person}&status=all`)).body.items;
+    expect(tasks).toEqual([expect.objectContaining({ title: 'Call about onboarding', assigneeId: sales })]);
+    const salesCookie = await signIn(bed.server, bed.workspace.users.sales);
+    const inbox = (await bed.api('/api/v1/notifications', { cookie: salesCookie })).body.items;
+    expect(inbox.some((item: { title: string }) => item.title === 'actions: finished onboarding')).toBe(true);
+    expect(await enrolmentOf(id, person)).toMatchObject({ status: 'exited', exitReason: 'reached an exit', nodeId: 'bye' });
+    expect(await enrolmentOf(follower, person)).toMatchObject({ status: 'completed' });
+  });
+
+  it('enrols a segment at launch, up to the cap in flight, and by a date field', async () => {
+    await bed.api('/api/v1/custom-fields', { body: { objectType: 'contact', key: 'contract_end', label: 'Contract end', type: 'date' } });
+    // Noon (UTC) tomorrow, so the hours this test moves on stay within one day.
+    const today = bed.database.ctx.clock.now();
+    bed.database.ctx.clock.set(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 1, 12)));
+    const inMonth = new Date(bed.database.ctx.clock.now().getTime() + 30 * day).toISOString().slice(0, 10);
+    const renewing = await contact('renewing@acme.example', { custom: { contract_end: inMonth }, country: 'NO' });
+    await contact('later@acme.example', { custom: { contract_end: '2099-01-01' }, country: 'NO' });
+    await contact('third@acme.example', { country: 'NO' });
+    const norway = await bed.api('/api/v1/segments', { body: { name: 'Norwegians', definition: { version: 1, match: { type: 'field', field: 'country', operator: 'equals', value: 'NO' } } } });
+    await settle(bed);
+    const hold = node('hold', 'wait', { duration: { amount: 10, unit: 'days' } });
+    const capped = await journey('Capped', { nodes: [manual, hold], edges: [edge('start', 'hold')] }, { maxInFlight: 2 });
+    const launched = await launch(capped, { enrolSegmentId: norway.body.id });
+    expect(launched.enrolled).toBe(2);
+    const refused = await enrol(capped, [renewing]);
+    expect(refused.enrolled.length + refused.refused.length).toBe(1);
+
+    const renewal = await journey('Renewal', { nodes: [node('start', 'trigger', { trigger: { kind: 'date_field', field: 'custom.contract_end', offsetDays: -30 } }), hold], edges: [edge('start', 'hold')] });
+    await launch(renewal);
+    await later(3_600_000);
+    const entered = (await bed.api(`/api/v1/journeys/${renewal}/enrolments`)).body.enrolments;
+    expect(entered.map((enrolment: { contactId: string }) => enrolment.contactId)).toEqual([renewing]);
+    await later(3_600_000);
+    expect((await bed.api(`/api/v1/journeys/${renewal}/enrolments`)).body.enrolments).toHaveLength(1);
   });
 });
