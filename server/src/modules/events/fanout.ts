@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { DbOrTx, Tx } from '../../platform/db/database.js';
-import { type ClaimedJob, enqueue } from '../../platform/jobs/queue.js';
+import { type ClaimedJob, enqueueAll } from '../../platform/jobs/queue.js';
 import type { Clock } from '../../platform/clock.js';
 import type { EventType } from './tables.js';
 
@@ -60,9 +60,9 @@ export async function publishBatch(
   const batch = {
     batchId: Math.min(...ids), ids, from: new Date(Math.min(...times)).toISOString(), to: new Date(Math.max(...times)).toISOString(), relinkedContacts,
   };
-  for (const name of consumers.keys()) {
-    await enqueue(db, clock, { queue: fanoutQueue, workspaceId, payload: { consumer: name, ...batch }, idempotencyKey: `${name}:${workspaceId}:${batch.batchId}` });
-  }
+  await enqueueAll(db, clock, [...consumers.keys()].map((name) => ({
+    queue: fanoutQueue, workspaceId, payload: { consumer: name, ...batch }, idempotencyKey: `${name}:${workspaceId}:${batch.batchId}`,
+  })));
 }
 
 async function readBatch(db: DbOrTx, workspaceId: string, ids: number[], from: string, to: string): Promise<StoredEvent[]> {

@@ -159,6 +159,7 @@ export async function messageStats(db: DbOrTx, workspaceId: string, of: { broadc
            count(*) filter (where state = 'bounced' and bounce_class = 'hard') as hard_bounces,
            count(*) filter (where state = 'bounced' and coalesce(bounce_class, 'soft') <> 'hard') as other_bounces,
            count(*) filter (where first_opened_at is not null) as opened,
+           count(*) filter (where machine_opens > 0) as machine_opened,
            count(*) filter (where first_clicked_at is not null) as clicked,
            count(*) filter (where unsubscribed_at is not null) as unsubscribed,
            count(*) filter (where complained_at is not null) as complained
@@ -168,13 +169,19 @@ export async function messageStats(db: DbOrTx, workspaceId: string, of: { broadc
       from email_message_events e join email_messages m on m.workspace_id = e.workspace_id and m.id = e.message_id
      where e.workspace_id = ${workspaceId} and ${sql.ref(`m.${'broadcastId' in of ? 'broadcast_id' : 'template_id'}`)} = ${id} and e.kind = 'click' and not e.machine
      group by e.url order by count(*) desc limit 50`.execute(db);
+  const { rows: reasons } = await sql<{ state: string; reason: string | null; messages: string }>`
+    select state, state_reason as reason, count(*) as messages from email_messages
+     where workspace_id = ${workspaceId} and ${column} = ${id} and state in ('skipped', 'failed', 'bounced')
+     group by state, state_reason order by count(*) desc limit 50`.execute(db);
   const number = (key: string) => Number(counts![key] ?? 0);
   const sent = number('sent');
   return {
     queued: number('queued'), sent, skipped: number('skipped'), failed: number('failed'),
     bounces: { hard: number('hard_bounces'), other: number('other_bounces') },
-    opened: number('opened'), clicked: number('clicked'), unsubscribed: number('unsubscribed'), complained: number('complained'),
+    opened: number('opened'), machineOpened: number('machine_opened'), clicked: number('clicked'), unsubscribed: number('unsubscribed'), complained: number('complained'),
     openRate: sent ? Math.round((number('opened') / sent) * 1000) / 10 : null, clickRate: sent ? Math.round((number('clicked') / sent) * 1000) / 10 : null,
     links: links.map((link) => ({ url: link.url, clicks: Number(link.clicks), people: Number(link.people) })),
+    /** Why messages did not go (skipped, failed, bounced), most common first. */
+    reasons: reasons.map((row) => ({ state: row.state, reason: row.reason, messages: Number(row.messages) })),
   };
 }

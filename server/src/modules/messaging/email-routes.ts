@@ -140,7 +140,7 @@ export const emailRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
     schema: {
       tags: ['email'], summary: 'The send ledger, newest first',
       querystring: Type.Object({
-        contactId: Type.Optional(Uuid), broadcastId: Type.Optional(Uuid), state: Type.Optional(Type.String({ maxLength: 20 })), limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+        contactId: Type.Optional(Uuid), broadcastId: Type.Optional(Uuid), templateId: Type.Optional(Uuid), state: Type.Optional(Type.String({ maxLength: 20 })), limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
       }),
       response: { 200: Type.Object({ items: Type.Array(Json) }) },
     },

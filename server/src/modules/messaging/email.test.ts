@@ -182,7 +182,11 @@ describe('sending', () => {
     expect(now.status, JSON.stringify(now.body)).toBe(201);
     await settle(bed);
     const report = await bed.api(`/api/v1/broadcasts/${now.body.id}`);
-    expect(report.body).toMatchObject({ status: 'sent', recipients: 3, stats: { queued: 3, sent: 2, skipped: 1, openRate: 0 } });
+    expect(report.body).toMatchObject({ status: 'sent', recipients: 3, stats: { queued: 3, sent: 2, skipped: 1, openRate: 0, machineOpened: 0 } });
+    expect(report.body.stats.reasons).toEqual([{ state: 'skipped', reason: expect.stringContaining('consent'), messages: 1 }]);
+    const ofTemplate = await bed.api(`/api/v1/messages?templateId=${newsletterTemplate.id}&state=skipped&limit=10`);
+    expect(ofTemplate.body.items.length).toBeGreaterThanOrEqual(1);
+    expect(ofTemplate.body.items.every((item: { templateId: string; state: string }) => item.templateId === newsletterTemplate.id && item.state === 'skipped')).toBe(true);
 
     const tomorrow = new Date(Date.UTC(clock.now().getUTCFullYear(), clock.now().getUTCMonth(), clock.now().getUTCDate() + 1));
     const local = await bed.api('/api/v1/broadcasts', {

@@ -351,13 +351,14 @@ async function recordOutcomes(trx: Tx, ctx: AppContext, workspaceId: string, cla
   })));
 }
 
-export async function listMessages(db: DbOrTx, workspaceId: string, filter: { contactId?: string; broadcastId?: string; state?: string; limit: number }) {
+export async function listMessages(db: DbOrTx, workspaceId: string, filter: { contactId?: string; broadcastId?: string; templateId?: string; state?: string; limit: number }) {
   let query = db.selectFrom('email_messages').select([
     'id', 'contact_id', 'to_email', 'template_id', 'broadcast_id', 'kind', 'subject', 'state', 'state_reason', 'attempts', 'queued_at', 'sent_at', 'bounced_at', 'bounce_class',
     'first_opened_at', 'human_opens', 'machine_opens', 'first_clicked_at', 'human_clicks', 'complained_at', 'unsubscribed_at', 'smtp_response',
   ]).where('workspace_id', '=', workspaceId);
   if (filter.contactId) query = query.where('contact_id', '=', filter.contactId);
   if (filter.broadcastId) query = query.where('broadcast_id', '=', filter.broadcastId);
+  if (filter.templateId) query = query.where('template_id', '=', filter.templateId);
   if (filter.state) query = query.where('state', '=', filter.state as never);
   const rows = await query.orderBy('queued_at', 'desc').limit(filter.limit).execute();
   return rows.map((row) => ({
