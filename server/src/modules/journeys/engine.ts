@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { DbOrTx } from '../../platform/db/database.js';
+import { withSavepoint } from '../../platform/db/savepoint.js';
+import { isHttpError } from '../../platform/http/errors.js';
 import { contactPredicates } from '../segments/index.js';
-import type { EventTrigger } from './graph.js';
+import type { EventTrigger, JourneyNode } from './graph.js';
 import { type JourneyVersion, loadVersion } from './journeys.js';
 import { handlers } from './nodes.js';
 import type { EnrolmentStatus } from './tables.js';
@@ -115,7 +117,7 @@ export async function advance(scope: RunScope, travellers: Traveller[], checkOnl
         for (const traveller of group) end(traveller, 'exited', 'its node is not in the journey any more');
         continue;
       }
-      const outcomes = await handlers[node.type](scope, node as never, group, version);
+      const outcomes = await runNode(scope, node, group, version);
       for (const [index, traveller] of group.entries()) {
         const outcome = outcomes[index]!;
         if (outcome.kind === 'end') { end(traveller, outcome.status, outcome.detail); continue; }
@@ -137,6 +139,21 @@ export async function advance(scope: RunScope, travellers: Traveller[], checkOnl
   }
   for (const traveller of frontier) end(traveller, 'exited', 'went round a loop without waiting');
   return { resting, trace };
+}
+
+/**
+ * One node for a group, in a savepoint: a step refused for what it was asked to do (a value
+ * a field no longer accepts, a list since deleted) ends those enrolments as failed — the
+ * reason in their trace — instead of failing the batch again and again. Anything else (the
+ * database unavailable) fails the batch, which is retried.
+ */
+async function runNode(scope: RunScope, node: JourneyNode, group: Traveller[], version: JourneyVersion): Promise<Outcome[]> {
+  try {
+    return await withSavepoint(scope.db, () => handlers[node.type](scope, node as never, group, version));
+  } catch (error) {
+    if (!isHttpError(error)) throw error;
+    return group.map(() => ({ kind: 'end', status: 'exited', detail: `failed: ${error.message}` }));
+  }
 }
 
 /** Enrolments whose contact now meets the journey's goal (converted) or an exit condition (exited). */

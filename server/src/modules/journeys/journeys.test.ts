@@ -435,3 +435,23 @@ describe('actions and entry rules', () => {
     expect((await bed.api(`/api/v1/journeys/${renewal}/enrolments`)).body.enrolments).toHaveLength(1);
   });
 });
+
+describe('failures', () => {
+  it('ends an enrolment whose step is refused as failed, with the reason, without holding up the others', async () => {
+    const doomed = (await bed.api('/api/v1/email/templates', { body: { name: 'Soon gone', kind: 'transactional', subject: 'Hi', mjml: mjml('Hi') } })).body.id;
+    const id = await journey('Fragile', {
+      nodes: [manual, node('mail', 'send_email', { templateId: doomed }), node('tag', 'tag', { action: 'add', tag: 'after-mail' })],
+      edges: [edge('start', 'mail'), edge('mail', 'tag')],
+    });
+    await launch(id);
+    const healthy = await journey('Healthy', { nodes: [manual, node('tag', 'tag', { action: 'add', tag: 'healthy' })], edges: [edge('start', 'tag')] });
+    await launch(healthy);
+    expect((await bed.api(`/api/v1/email/templates/${doomed}`, { method: 'DELETE' })).status).toBe(204);
+    const person = await contact('fragile@acme.example');
+    await enrol(id, [person]);
+    await enrol(healthy, [person]);
+    await settle(bed);
+    expect(await enrolmentOf(id, person)).toMatchObject({ status: 'exited', nodeId: 'mail', exitReason: expect.stringMatching(/^failed: email template not found/) });
+    expect((await bed.api(`/api/v1/contacts/${person}`)).body.tags).toEqual(['healthy']);
+  });
+});
