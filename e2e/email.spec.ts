@@ -229,3 +229,121 @@ test('email: a sending domain with its DKIM record, a template written with a li
   await expect(page).toHaveURL(/\/email$/);
   await expect(row(page, 'Templates', templateName)).toHaveCount(0);
 });
+
+test('email: a template report, reached from the templates list and the editor, counts what was sent and why the rest did not go', async ({ adminPage: page }) => {
+  test.setTimeout(90_000);
+  const templateName = `Offer ${run}`;
+  const quietName = `Quiet ${run}`;
+  const yes = `yes.${run}@report.test`;
+  const no = `no.${run}@report.test`;
+  const mjml = `<mjml><mj-body><mj-section><mj-column>
+  <mj-text>Hello {{ contact.firstName | default: "there" }}</mj-text>
+  <mj-button href="https://acme.example/offer">See the offer</mj-button>
+  <mj-text><a href="{{ unsubscribe_url }}">Unsubscribe</a></mj-text>
+</mj-column></mj-section></mj-body></mjml>`;
+
+  // Through the API: two marketing templates (one never sent) and two contacts, one of whom gave consent.
+  const created = await page.request.post('/api/v1/email/templates', { data: { name: templateName, kind: 'marketing', subject: 'An offer for {{ contact.firstName | default: "you" }}', mjml } });
+  expect(created.status(), await created.text()).toBe(201);
+  const templateId = ((await created.json()) as { id: string }).id;
+  const quiet = await page.request.post('/api/v1/email/templates', { data: { name: quietName, kind: 'transactional', subject: 'Your receipt', mjml } });
+  expect(quiet.status(), await quiet.text()).toBe(201);
+  const contactIds: string[] = [];
+  for (const [email, firstName] of [
+    [yes, 'Yusuf'],
+    [no, 'Nora'],
+  ]) {
+    const contact = await page.request.post('/api/v1/contacts', { data: { email, firstName, lastName: `Report ${run}` } });
+    expect(contact.status(), await contact.text()).toBe(201);
+    contactIds.push(((await contact.json()) as { id: string }).id);
+  }
+  const consent = await page.request.post(`/api/v1/contacts/${contactIds[0]}/consent`, {
+    data: { purpose: 'marketing_email', status: 'granted', source: 'form', wording: 'Send me offers' },
+  });
+  expect(consent.status(), await consent.text()).toBeLessThan(300);
+
+  // The template to both. The e2e server has no SMTP server: the one with consent fails, saying so;
+  // the other is skipped for want of consent. Both get their outcome in the background.
+  for (const contactId of contactIds) {
+    const queued = await page.request.post('/api/v1/messages', { data: { contactId, templateId } });
+    expect(queued.status(), await queued.text()).toBe(202);
+  }
+  await expect
+    .poll(async () => {
+      const report = (await (await page.request.get(`/api/v1/email/templates/${templateId}/report`)).json()) as { queued: number; skipped: number; failed: number };
+      return [report.queued, report.skipped, report.failed];
+    })
+    .toEqual([2, 1, 1]);
+
+  // Email → the template's Report, from its row of the list.
+  await page.goto('/contacts');
+  await mainNav(page).getByRole('link', { name: 'Email' }).click();
+  await row(page, 'Templates', templateName).getByRole('link', { name: 'Report', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/email/templates/${templateId}/report$`));
+  await expect(page.getByRole('heading', { name: templateName, level: 1 })).toBeVisible();
+  const details = page.getByRole('region', { name: 'Details' });
+  await expect(details.getByRole('group', { name: 'Kind' })).toHaveText(/Marketing/);
+  await expect(details.getByRole('group', { name: 'Subject' })).toContainText('An offer for {{ contact.firstName | default: "you" }}');
+  await expect(details.getByRole('group', { name: 'Messages' })).toContainText('2');
+
+  // Stat cards: nothing sent (no SMTP), one skipped, one failed; no engagement to count.
+  await expect(page.getByRole('region', { name: 'Progress' })).toContainText('All 2 messages have an outcome');
+  const cards = page.getByRole('region', { name: 'Report', exact: true });
+  const expected: [string, string][] = [
+    ['Sent', '0'],
+    ['Skipped', '1'],
+    ['Failed', '1'],
+    ['Bounces', '0'],
+    ['Opened', '0'],
+    ['Clicked', '0'],
+    ['Unsubscribed', '0'],
+    ['Complaints', '0'],
+  ];
+  for (const [label, value] of expected) {
+    await expect(cards.getByRole('group', { name: label, exact: true }).locator('p').nth(1)).toHaveText(value);
+  }
+  await expect(cards.getByRole('group', { name: 'Sent', exact: true })).toContainText('of 2 messages');
+  await expect(cards.getByRole('group', { name: 'Bounces', exact: true })).toContainText('0 hard · 0 other');
+  // Rates need something sent.
+  const engagement = page.getByRole('region', { name: 'Engagement' });
+  const openRate = engagement.getByRole('group', { name: 'Open rate', exact: true });
+  await expect(openRate).toContainText('0 of 0 sent');
+  await expect(openRate.locator('[data-rate]')).toHaveText('—');
+
+  // Why the two did not go, by reason.
+  const reasons = page.getByRole('region', { name: 'Why messages did not go' });
+  await expect(reasons).toContainText('2 of 2');
+  await expect(row(reasons, 'Reasons', 'no consent given')).toContainText('Skipped');
+  await expect(row(reasons, 'Reasons', 'no consent given').getByRole('cell').last()).toHaveText('1');
+  await expect(row(reasons, 'Reasons', 'no SMTP server configured (SMTP_URL)')).toContainText('Failed');
+  await expect(row(reasons, 'Reasons', 'no SMTP server configured (SMTP_URL)').getByRole('cell').last()).toHaveText('1');
+  await expect(page.getByRole('region', { name: 'Clicks by link' })).toContainText('No clicks yet.');
+
+  // Each message, with its outcome.
+  const messages = page.getByRole('region', { name: 'Messages', exact: true });
+  await expect(messages).toContainText('2 messages');
+  await expect(row(messages, 'Template messages', yes)).toContainText('Failed');
+  await expect(row(messages, 'Template messages', no)).toContainText('Skipped');
+  await expect(row(messages, 'Template messages', no)).toContainText('no consent given');
+
+  await shot(page, 'template-report');
+  await mkdir('/tmp/email-report-shots', { recursive: true });
+  await copyFile('/tmp/email-shots/email-template-report.png', '/tmp/email-report-shots/report.png');
+
+  // The failed ones in the Sent ledger, filtered by their state.
+  await reasons.getByRole('link', { name: 'failed', exact: true }).click();
+  await expect(page).toHaveURL(/\/email\?tab=sent&state=failed$/);
+  await expect(row(page, 'Sent messages', yes)).toContainText('Failed');
+  await expect(row(page, 'Sent messages', no)).toHaveCount(0);
+
+  // A template never sent: its report, from the editor's header, says so.
+  await page.goto('/email');
+  await row(page, 'Templates', quietName).getByRole('link', { name: quietName }).click();
+  await page.getByRole('link', { name: 'Report', exact: true }).click();
+  await expect(page).toHaveURL(/\/email\/templates\/[0-9a-f-]{36}\/report$/);
+  await expect(page.getByRole('heading', { name: quietName, level: 1 })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Nothing sent yet' })).toContainText('Nothing sent from this template yet');
+  await expect(page.getByRole('region', { name: 'Report', exact: true })).toHaveCount(0);
+  await shot(page, 'template-report-empty');
+  await copyFile('/tmp/email-shots/email-template-report-empty.png', '/tmp/email-report-shots/report-empty.png');
+});

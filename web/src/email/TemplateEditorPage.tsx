@@ -1,9 +1,9 @@
 import { Alert, Anchor, Badge, Box, Button, Group, Input, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconArchive, IconDeviceFloppy, IconSend } from '@tabler/icons-react';
+import { IconAlertCircle, IconArchive, IconChartBar, IconDeviceFloppy, IconSend } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { errorMessage, fieldError, formError, isApiError } from '../api/client';
 import { useCurrentMe } from '../api/queries';
 import { formatDateTime, formatRelative } from '../app/format';
@@ -190,19 +190,28 @@ function TemplateEditor({ template }: { template?: EmailTemplate }) {
             {template && dirty && ' · Unsaved changes'}
           </Text>
         </Box>
-        {writable && (
+        {(writable || template) && (
           <Group gap="sm" wrap="nowrap">
-            {template && (
+            {writable && template && (
               <Button variant="subtle" color="red" leftSection={<IconArchive size={16} />} onClick={() => setArchiving(true)}>
                 Archive
               </Button>
             )}
-            <Button variant="default" leftSection={<IconSend size={16} />} onClick={() => setTesting(true)}>
-              Send test
-            </Button>
-            <Button leftSection={<IconDeviceFloppy size={16} />} onClick={submit} loading={save.isPending} disabled={!!template && !dirty}>
-              {template ? 'Save template' : 'Create template'}
-            </Button>
+            {template && (
+              <Button component={Link} to={`/email/templates/${template.id}/report`} variant="default" leftSection={<IconChartBar size={16} />}>
+                Report
+              </Button>
+            )}
+            {writable && (
+              <>
+                <Button variant="default" leftSection={<IconSend size={16} />} onClick={() => setTesting(true)}>
+                  Send test
+                </Button>
+                <Button leftSection={<IconDeviceFloppy size={16} />} onClick={submit} loading={save.isPending} disabled={!!template && !dirty}>
+                  {template ? 'Save template' : 'Create template'}
+                </Button>
+              </>
+            )}
           </Group>
         )}
       </Group>

@@ -1,5 +1,5 @@
-import { Anchor, Button, EmptyState, Group, Paper, Table, Text } from '@mantine/core';
-import { IconPlus, IconTemplate } from '@tabler/icons-react';
+import { Anchor, Button, EmptyState, Group, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconChartBar, IconPlus, IconTemplate } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { formatDateTime, formatRelative } from '../app/format';
 import { ErrorBlock, LoadingBlock } from '../components/QueryState';
@@ -51,6 +51,9 @@ export function TemplatesPanel({ writable }: { writable: boolean }) {
             <Table.Th w={90} ta="right">
               Version
             </Table.Th>
+            <Table.Th w={110}>
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -87,6 +90,17 @@ export function TemplatesPanel({ writable }: { writable: boolean }) {
                 <Text fz="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
                   v{template.version}
                 </Text>
+              </Table.Td>
+              <Table.Td ta="right">
+                <Button
+                  component={Link}
+                  to={`/email/templates/${template.id}/report`}
+                  variant="subtle"
+                  size="compact-sm"
+                  leftSection={<IconChartBar size={15} />}
+                >
+                  Report
+                </Button>
               </Table.Td>
             </Table.Tr>
           ))}

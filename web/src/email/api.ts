@@ -1,11 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import type { Contact, Page } from '../crm/types';
-import type { DomainInput, EmailTemplate, Message, MessageState, PreviewInput, Rendered, SendInput, SendingDomain, Snippet, TemplateInput } from './types';
+import type { DomainInput, EmailTemplate, Message, MessageState, MessageStats, PreviewInput, Rendered, SendInput, SendingDomain, Snippet, TemplateInput } from './types';
 
 export const emailKeys = {
   templates: ['email-templates'] as const,
   template: (id: string) => ['email-templates', id] as const,
+  templateReport: (id: string) => ['email-templates', id, 'report'] as const,
+  /** Under `messages`: a send refreshes a template's report's lists too. */
+  templateMessages: (id: string, state: MessageState | null) => ['email-messages', 'template', id, state] as const,
   preview: (input: PreviewInput) => ['email-preview', input] as const,
   /** Every view of the ledger: a send changes several (the Sent tab, a contact's card). */
   messages: ['email-messages'] as const,
@@ -47,6 +50,42 @@ export function useArchiveTemplate() {
       queryClient.removeQueries({ queryKey: emailKeys.template(id) });
       return queryClient.invalidateQueries({ queryKey: emailKeys.templates, exact: true });
     },
+  });
+}
+
+/** How often a report with messages still on their way is asked again. */
+export const REPORT_LIVE_MS = 3_000;
+
+/** A report some of whose messages have no outcome yet (queued, sending or deferred). */
+export function isReportLive(stats: MessageStats | undefined): boolean {
+  if (!stats) return false;
+  return stats.queued > stats.sent + stats.skipped + stats.failed + stats.bounces.hard + stats.bounces.other;
+}
+
+/** Every message sent from a template, counted: asked again every 3 s while some are on their way. */
+export function useTemplateReport(id: string) {
+  return useQuery({
+    queryKey: emailKeys.templateReport(id),
+    queryFn: () => api<MessageStats>(`/email/templates/${enc(id)}/report`),
+    refetchInterval: (query) => (isReportLive(query.state.data) ? REPORT_LIVE_MS : false),
+  });
+}
+
+/** How many of a template's messages (of a state) its report lists. */
+export const TEMPLATE_MESSAGES_SHOWN = 100;
+
+/** A template's messages in the ledger (of a state, or all), newest first; `live` asks again every 3 s. */
+export function useTemplateMessages(id: string, state: MessageState | null, options: { live?: boolean; enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: emailKeys.templateMessages(id, state),
+    queryFn: () => {
+      const query = new URLSearchParams({ templateId: id, limit: String(TEMPLATE_MESSAGES_SHOWN) });
+      if (state) query.set('state', state);
+      return api<{ items: Message[] }>(`/messages?${query}`).then((list) => list.items);
+    },
+    enabled: options.enabled ?? true,
+    placeholderData: keepPreviousData,
+    refetchInterval: options.live ? REPORT_LIVE_MS : false,
   });
 }
 

@@ -13,6 +13,9 @@ export const STATES: { value: MessageState; label: string; color: string; descri
   { value: 'skipped', label: 'Skipped', color: 'violet', description: 'Not sent on purpose: no consent, suppressed or unsubscribed' },
 ];
 
+/** `part` as a percent of `whole`, one decimal; 0 of nothing. */
+export const percent = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 10 : 0);
+
 export function stateInfo(state: string) {
   return STATES.find((candidate) => candidate.value === state) ?? { value: state, label: state, color: 'gray', description: '' };
 }

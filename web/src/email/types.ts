@@ -70,6 +70,41 @@ export interface Message {
   smtpResponse: string | null;
 }
 
+/**
+ * What a report counts over a set of messages (a broadcast's, or every one sent from a template):
+ * outcomes, human engagement, and clicks by link. Opens and clicks are people's: those of mail
+ * privacy proxies and link scanners are left out.
+ */
+export interface MessageStats {
+  /** Every message, whatever its state. */
+  queued: number;
+  /** Accepted by the receiving server. */
+  sent: number;
+  skipped: number;
+  failed: number;
+  bounces: { hard: number; other: number };
+  opened: number;
+  clicked: number;
+  unsubscribed: number;
+  complained: number;
+  /** Percent of sent, one decimal; null before anything is sent. */
+  openRate: number | null;
+  clickRate: number | null;
+  links: { url: string; clicks: number; people: number }[];
+  /** Messages opened at least once by a machine (mail privacy proxy, link scanner): not in `opened`. */
+  machineOpened: number;
+  /** Why messages did not go: skipped, failed and bounced ones by reason, most common first (up to 50). */
+  reasons: MessageReason[];
+}
+
+/** How many of a report's messages ended in a state that did not send them, for one reason. */
+export interface MessageReason {
+  state: 'skipped' | 'failed' | 'bounced';
+  /** Null when none was recorded. */
+  reason: string | null;
+  messages: number;
+}
+
 export interface SendInput {
   to: string;
   content: { kind: TemplateKind; subject: string; mjml: string };

@@ -1,22 +1,20 @@
-import { Alert, Anchor, Box, Button, Group, Loader, Modal, Paper, Progress, Select, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Group, Loader, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconBan, IconCalendarEvent, IconExternalLink, IconInfoCircle } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { IconBan, IconCalendarEvent, IconInfoCircle } from '@tabler/icons-react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { useCurrentMe } from '../../api/queries';
-import { formatDateTime, formatRelative, formatTimestamp } from '../../app/format';
+import { formatDateTime, formatRelative } from '../../app/format';
 import { ErrorBlock, LoadingBlock } from '../../components/QueryState';
 import { RecordBreadcrumbs, RecordNotFound } from '../../crm/shared/RecordLayout';
-import { OutcomeReason, Recipient, StateBadge } from '../EmailBits';
-import { KIND_LABELS, STATES } from '../format';
-import type { Message, MessageState } from '../types';
+import { KIND_LABELS } from '../format';
+import { ClickMap, Fact, FactGrid, MessagesTable, MessageStateSelect, numeric, Outcomes, Reasons, StatCards } from '../MessageReport';
+import type { MessageState } from '../types';
 import { isLive, LIVE_INTERVAL_MS, MESSAGES_SHOWN, useBroadcast, useBroadcastMessages, useCancelBroadcast } from './api';
 import { AUDIENCE_LABELS, AudienceIcon, BroadcastStatusBadge, useBroadcastNames } from './BroadcastBits';
-import { formatWhen, launchTime, localHourSpan, percent, scheduleInWords, throttleInWords } from './format';
-import type { BroadcastReport, BroadcastStats } from './types';
-
-const numeric = { fontVariantNumeric: 'tabular-nums' } as const;
+import { formatWhen, launchTime, localHourSpan, scheduleInWords, throttleInWords } from './format';
+import type { BroadcastReport } from './types';
 
 /** /email/broadcasts/:id: a broadcast's report, asked again every 3 s while it is sending. */
 export function BroadcastReportPage() {
@@ -91,8 +89,7 @@ function Report({ broadcast, updatedAt }: { broadcast: BroadcastReport; updatedA
       </Group>
 
       <Stack gap="md">
-        <Paper withBorder radius="md" px="lg" py="md" component="section" aria-label="Details">
-          <Box style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(170px, 1fr))', gap: 'var(--mantine-spacing-sm) var(--mantine-spacing-xl)' }}>
+        <FactGrid>
             <Fact label="Template" sub={template ? `${KIND_LABELS[template.kind]} · version ${template.version}` : undefined}>
               {template ? (
                 <Anchor component={Link} to={`/email/templates/${template.id}`} fz="sm" display="block" truncate title={template.name}>
@@ -145,12 +142,12 @@ function Report({ broadcast, updatedAt }: { broadcast: BroadcastReport; updatedA
                 </Text>
               )}
             </Fact>
-          </Box>
-        </Paper>
+        </FactGrid>
 
         <StatusNote broadcast={broadcast} />
-        {started && <Outcomes broadcast={broadcast} />}
-        {started && <StatCards stats={broadcast.stats} recipients={broadcast.recipients} />}
+        {started && <Outcomes stats={broadcast.stats} />}
+        {started && <StatCards stats={broadcast.stats} sentHint={`of ${broadcast.recipients.toLocaleString()} ${broadcast.recipients === 1 ? 'recipient' : 'recipients'}`} />}
+        {started && broadcast.stats.queued > 0 && <Reasons stats={broadcast.stats} />}
         {started && <ClickMap stats={broadcast.stats} />}
         {started && <Messages broadcastId={broadcast.id} live={live} total={broadcast.stats.queued} />}
       </Stack>
@@ -171,24 +168,6 @@ function Report({ broadcast, updatedAt }: { broadcast: BroadcastReport; updatedA
           </Group>
         </Stack>
       </Modal>
-    </Box>
-  );
-}
-
-function Fact({ label, sub, children }: { label: string; sub?: string; children: ReactNode }) {
-  return (
-    <Box miw={0}>
-      <Box role="group" aria-label={label}>
-        <Text fz="xs" fw={700} tt="uppercase" c="dimmed" mb={2}>
-          {label}
-        </Text>
-        {children}
-      </Box>
-      {sub && (
-        <Text fz="xs" c="dimmed" mt={2}>
-          {sub}
-        </Text>
-      )}
     </Box>
   );
 }
@@ -226,166 +205,7 @@ function StatusNote({ broadcast }: { broadcast: BroadcastReport }) {
   return null;
 }
 
-const OUTCOME_SECTIONS = [
-  { key: 'sent', label: 'Sent', color: 'green' },
-  { key: 'skipped', label: 'Skipped', color: 'violet' },
-  { key: 'failed', label: 'Failed', color: 'red' },
-  { key: 'bounced', label: 'Bounced', color: 'orange' },
-] as const;
-
-/** How far the broadcast has got: each message's outcome, and those still waiting. */
-function Outcomes({ broadcast }: { broadcast: BroadcastReport }) {
-  const { stats } = broadcast;
-  const counts = { sent: stats.sent, skipped: stats.skipped, failed: stats.failed, bounced: stats.bounces.hard + stats.bounces.other };
-  const done = counts.sent + counts.skipped + counts.failed + counts.bounced;
-  const waiting = Math.max(0, stats.queued - done);
-  if (stats.queued === 0) return null;
-  return (
-    <Paper withBorder radius="md" p="md" component="section" aria-label="Progress">
-      <Group justify="space-between" mb={8} wrap="nowrap">
-        <Text fz="sm" fw={600}>
-          {waiting === 0 ? `All ${stats.queued.toLocaleString()} messages have an outcome` : `${done.toLocaleString()} of ${stats.queued.toLocaleString()} messages have an outcome`}
-        </Text>
-        {waiting > 0 && (
-          <Text fz="sm" c="dimmed" style={numeric}>
-            {waiting.toLocaleString()} waiting
-          </Text>
-        )}
-      </Group>
-      <Progress.Root size="lg" radius="xl" aria-label="Outcomes">
-        {OUTCOME_SECTIONS.filter((section) => counts[section.key] > 0).map((section) => (
-          <Tooltip key={section.key} label={`${section.label}: ${counts[section.key].toLocaleString()}`} withArrow>
-            <Progress.Section value={percent(counts[section.key], stats.queued)} color={section.color} />
-          </Tooltip>
-        ))}
-      </Progress.Root>
-      <Group gap="lg" mt={8}>
-        {OUTCOME_SECTIONS.map((section) => (
-          <Group key={section.key} gap={6} wrap="nowrap">
-            <Box w={10} h={10} bg={`${section.color}.6`} style={{ borderRadius: 3 }} />
-            <Text fz="xs" c="dimmed">
-              {section.label} {counts[section.key].toLocaleString()}
-            </Text>
-          </Group>
-        ))}
-        {waiting > 0 && (
-          <Group gap={6} wrap="nowrap">
-            <Box w={10} h={10} bg="gray.3" style={{ borderRadius: 3 }} />
-            <Text fz="xs" c="dimmed">
-              Waiting {waiting.toLocaleString()}
-            </Text>
-          </Group>
-        )}
-      </Group>
-    </Paper>
-  );
-}
-
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
-const rate = (value: number | null) => (value === null ? '—' : `${value.toLocaleString(undefined, { maximumFractionDigits: 1 })}%`);
-
-function StatCards({ stats, recipients }: { stats: BroadcastStats; recipients: number }) {
-  const bounces = stats.bounces.hard + stats.bounces.other;
-  return (
-    <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md" component="section" aria-label="Report">
-      <Stat label="Sent" value={stats.sent} hint={`of ${recipients.toLocaleString()} ${recipients === 1 ? 'recipient' : 'recipients'}`} tone={stats.sent ? 'green.8' : undefined} />
-      <Stat label="Skipped" value={stats.skipped} hint="No consent, suppressed or unsubscribed" tone={stats.skipped ? 'violet.8' : undefined} />
-      <Stat label="Failed" value={stats.failed} hint="Could not be sent: see the reason below" tone={stats.failed ? 'red.8' : undefined} />
-      <Stat label="Bounces" value={bounces} hint={`${stats.bounces.hard.toLocaleString()} hard · ${stats.bounces.other.toLocaleString()} other`} tone={bounces ? 'orange.8' : undefined} />
-      <Stat label="Opened" value={stats.opened} hint={stats.sent ? `${rate(stats.openRate)} of sent · unique, by people` : 'Unique opens by people, not machines'} />
-      <Stat label="Clicked" value={stats.clicked} hint={stats.sent ? `${rate(stats.clickRate)} of sent · unique, by people` : 'Unique clicks by people, not scanners'} />
-      <Stat label="Unsubscribed" value={stats.unsubscribed} hint={stats.sent ? `${rate(percent(stats.unsubscribed, stats.sent))} of sent` : 'Through the email’s link'} />
-      <Stat label="Complaints" value={stats.complained} hint="Marked as spam" tone={stats.complained ? 'red.8' : undefined} />
-    </SimpleGrid>
-  );
-}
-
-function Stat({ label, value, hint, tone }: { label: string; value: number; hint: string; tone?: string }) {
-  return (
-    <Paper withBorder radius="lg" p="md" role="group" aria-label={label}>
-      <Text fz="xs" fw={700} tt="uppercase" c="dimmed">
-        {label}
-      </Text>
-      <Text fz={28} fw={700} lh={1.3} c={tone} style={numeric}>
-        {value.toLocaleString()}
-      </Text>
-      <Text fz="xs" c="dimmed">
-        {hint}
-      </Text>
-    </Paper>
-  );
-}
-
-/** Clicks by link (people, not scanners): which links drew the readers. */
-function ClickMap({ stats }: { stats: BroadcastStats }) {
-  const total = stats.links.reduce((sum, link) => sum + link.clicks, 0);
-  return (
-    <Paper withBorder radius="md" component="section" aria-labelledby="click-map-title">
-      <Group justify="space-between" px="md" pt="md" pb="xs">
-        <Title order={2} fz="md" id="click-map-title">
-          Clicks by link
-        </Title>
-        {total > 0 && (
-          <Text fz="sm" c="dimmed">
-            {total.toLocaleString()} {total === 1 ? 'click' : 'clicks'} on {stats.links.length} {stats.links.length === 1 ? 'link' : 'links'}
-          </Text>
-        )}
-      </Group>
-      {stats.links.length === 0 ? (
-        <Text fz="sm" c="dimmed" px="md" pb="md">
-          No clicks yet. Clicks by people show here by link; those of link scanners and mail proxies are left out.
-        </Text>
-      ) : (
-        <Table verticalSpacing="xs" horizontalSpacing="md" aria-label="Clicks by link">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Link</Table.Th>
-              <Table.Th ta="right" w={90}>
-                Clicks
-              </Table.Th>
-              <Table.Th ta="right" w={90}>
-                People
-              </Table.Th>
-              <Table.Th w={260}>Share of clicks</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {stats.links.map((link) => {
-              const share = percent(link.clicks, total);
-              return (
-                <Table.Tr key={link.url}>
-                  <Table.Td maw={0} w="100%">
-                    <Anchor href={link.url} target="_blank" rel="noreferrer noopener" fz="sm" display="flex" style={{ alignItems: 'center', gap: 4 }} title={link.url}>
-                      <Text span fz="sm" truncate>
-                        {link.url}
-                      </Text>
-                      <IconExternalLink size={13} style={{ flexShrink: 0 }} />
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td ta="right" fz="sm" style={numeric}>
-                    {link.clicks.toLocaleString()}
-                  </Table.Td>
-                  <Table.Td ta="right" fz="sm" style={numeric}>
-                    {link.people.toLocaleString()}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="sm" wrap="nowrap">
-                      <Progress value={share} size="md" radius="xl" style={{ flex: 1 }} aria-label={`Share of ${link.url}`} />
-                      <Text fz="sm" w={48} ta="right" style={numeric}>
-                        {share}%
-                      </Text>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      )}
-    </Paper>
-  );
-}
 
 /** The broadcast's messages in the ledger: to whom, the outcome and why, and what they did. */
 function Messages({ broadcastId, live, total }: { broadcastId: string; live: boolean; total: number }) {
@@ -405,16 +225,7 @@ function Messages({ broadcastId, live, total }: { broadcastId: string; live: boo
             </Text>
           )}
         </Group>
-        <Select
-          aria-label="State"
-          placeholder="All states"
-          data={STATES.map((option) => ({ value: option.value, label: option.label }))}
-          value={state}
-          onChange={(value) => setState(value as MessageState | null)}
-          clearable
-          w={180}
-          size="xs"
-        />
+        <MessageStateSelect value={state} onChange={setState} />
       </Group>
       {messages.isPending ? (
         <LoadingBlock />
@@ -424,80 +235,9 @@ function Messages({ broadcastId, live, total }: { broadcastId: string; live: boo
         </Box>
       ) : (
         <Box style={{ opacity: messages.isPlaceholderData ? 0.6 : 1, overflowX: 'auto' }}>
-          <Table verticalSpacing="xs" horizontalSpacing="md" aria-label="Broadcast messages" style={{ minWidth: 900 }}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>To</Table.Th>
-                <Table.Th>State</Table.Th>
-                <Table.Th>Reason</Table.Th>
-                <Table.Th>Sent</Table.Th>
-                <Table.Th>Opened</Table.Th>
-                <Table.Th>Clicked</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <Text fz="sm" c="dimmed" ta="center" py="sm">
-                      {state ? `No ${state} messages.` : 'No messages yet.'}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-              {items.map((message) => (
-                <MessageRow key={message.id} message={message} />
-              ))}
-            </Table.Tbody>
-          </Table>
+          <MessagesTable items={items} label="Broadcast messages" empty={state ? `No ${state} messages.` : 'No messages yet.'} />
         </Box>
       )}
     </Paper>
-  );
-}
-
-function MessageRow({ message }: { message: Message }) {
-  return (
-    <Table.Tr>
-      <Table.Td maw={260}>
-        <Recipient message={message} />
-      </Table.Td>
-      <Table.Td>
-        <StateBadge state={message.state} size="xs" />
-      </Table.Td>
-      <Table.Td miw={200} maw={340}>
-        <OutcomeReason message={message} lines={2} />
-      </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <Text fz="sm" c={message.sentAt ? undefined : 'dimmed'} title={message.sentAt ? formatDateTime(message.sentAt) : undefined}>
-          {message.sentAt ? formatTimestamp(message.sentAt) : '—'}
-        </Text>
-      </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <Engagement at={message.firstOpenedAt} count={message.humanOpens} noun="open" extra={message.machineOpens ? `+${message.machineOpens} by machines` : undefined} />
-      </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <Engagement at={message.firstClickedAt} count={message.humanClicks} noun="click" />
-      </Table.Td>
-    </Table.Tr>
-  );
-}
-
-/** "Jan 14, 9:05 AM · 3 opens", or a dash. */
-function Engagement({ at, count, noun, extra }: { at: string | null; count: number; noun: string; extra?: string }) {
-  if (!at || count === 0) {
-    return (
-      <Text fz="sm" c="dimmed" title={extra}>
-        —
-      </Text>
-    );
-  }
-  return (
-    <Text fz="sm" title={`First ${formatDateTime(at)}${extra ? ` · ${extra}` : ''}`}>
-      {formatTimestamp(at)}
-      <Text span fz="xs" c="dimmed" ml={6} style={numeric}>
-        {count} {count === 1 ? noun : `${noun}s`}
-      </Text>
-    </Text>
   );
 }

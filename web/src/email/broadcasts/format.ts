@@ -96,4 +96,4 @@ export function localDateValue(days = 0): string {
 /** The browser's time zone, e.g. "Europe/Helsinki". */
 export const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-export const percent = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 10 : 0);
+export { percent } from '../format';

@@ -1,5 +1,7 @@
 /** The shapes of the broadcast API (`/api/v1/broadcasts`). */
 
+import type { MessageStats } from '../types';
+
 export type BroadcastStatus = 'draft' | 'scheduled' | 'sending' | 'sent' | 'cancelled';
 export type BroadcastSchedule = 'now' | 'at' | 'local_hour';
 export type AudienceKind = 'segment' | 'list';
@@ -26,22 +28,8 @@ export interface Broadcast {
   finishedAt: string | null;
 }
 
-/** A broadcast's report: outcomes of its messages, human engagement, clicks by link. */
-export interface BroadcastStats {
-  queued: number;
-  sent: number;
-  skipped: number;
-  failed: number;
-  bounces: { hard: number; other: number };
-  opened: number;
-  clicked: number;
-  unsubscribed: number;
-  complained: number;
-  /** Percent of sent, one decimal; null before anything is sent. */
-  openRate: number | null;
-  clickRate: number | null;
-  links: { url: string; clicks: number; people: number }[];
-}
+/** A broadcast's report: the same figures as a template's. */
+export type BroadcastStats = MessageStats;
 
 export interface BroadcastReport extends Broadcast {
   stats: BroadcastStats;
