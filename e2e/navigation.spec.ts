@@ -1,8 +1,8 @@
 import { expect, mainNav, snap, test } from './fixtures';
 
 // Built screens, by their path, hold the suite's own records; the modules still to come show what they will hold.
-const BUILT: Record<string, string> = { Contacts: '/contacts', Companies: '/companies', Deals: '/deals', 'Live events': '/events', Segments: '/segments', Lists: '/lists', Scoring: '/scoring', Leads: '/leads', Reports: '/reports', Email: '/email' };
-const COMING = ['Journeys', 'Forms'];
+const BUILT: Record<string, string> = { Contacts: '/contacts', Companies: '/companies', Deals: '/deals', 'Live events': '/events', Segments: '/segments', Lists: '/lists', Scoring: '/scoring', Leads: '/leads', Reports: '/reports', Email: '/email', Journeys: '/journeys' };
+const COMING = ['Forms'];
 
 test('every module has its page; those still to come show an empty state and no made-up data', async ({ adminPage: page }) => {
   await page.goto('/');

@@ -32,6 +32,8 @@ export function serverEnv({ dataDir, port, pgPort }: ServerOptions): NodeJS.Proc
     LOG_LEVEL: 'warn',
     // The suite makes its own records; sample data would only compete for the CPU.
     TANDEM_DEMO_DATA: 'false',
+    // Journeys wait days: the suite moves the server's clock forward instead (POST /api/v1/test/clock).
+    TANDEM_TEST_CLOCK: 'true',
   };
 }
 

@@ -322,7 +322,7 @@ describe('versions, splits and simulation', () => {
     expect(new Date(finnPath.path[2].at).getTime() - new Date(finnPath.path[0].at).getTime()).toBe(2 * day);
     expect(finnPath.endedAs).toBe('completed');
     expect(simulated.body.nodes).toMatchObject({ start: { entered: 2 }, fi: { entered: 2 }, mail: { entered: 1 }, tag: { entered: 2 } });
-    expect(simulated.body.emails).toEqual([expect.objectContaining({ contactId: finn, templateId: templateA, templateName: 'A: book a demo' })]);
+    expect(simulated.body.emails).toEqual([expect.objectContaining({ contactId: finn, templateId: templateA, templateName: 'A: book a demo', at: finnPath.path[4].at })]);
     await settle(bed);
     expect(sink.received.length).toBe(before);
     expect((await bed.api(`/api/v1/contacts/${finn}`)).body.tags).toEqual([]);

@@ -112,7 +112,8 @@ export const handlers: { [T in NodeType]: Handler<T> } = {
   }),
 
   send_email: async (scope, node, travellers) => {
-    const verdicts = await queueJourneyEmails(scope.db, scope.ctx.clock, scope.workspaceId, node.templateId,
+    // The batch's moment (the virtual one in a simulation) is when the email is queued.
+    const verdicts = await queueJourneyEmails(scope.db, { now: () => scope.now }, scope.workspaceId, node.templateId,
       travellers.map((traveller) => ({ contactId: traveller.contactId, idempotencyKey: stepKey(traveller) })), { dryRun: scope.dryRun });
     return verdicts.map((verdict) => {
       if (!verdict.queued) return go('next', `not sent: ${verdict.reason}`, 'skipped');

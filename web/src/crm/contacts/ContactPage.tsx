@@ -10,6 +10,7 @@ import { PrivacyMenuItems } from '../../privacy/PrivacyMenuItems';
 import { ContactTrackingCard } from '../../events/ContactTrackingCard';
 import { SourceCard } from '../../events/SourceCard';
 import { TrackedTraitsCard } from '../../events/TrackedTraitsCard';
+import { ContactJourneysCard } from '../../journeys/ContactJourneysCard';
 import { ContactLifecycleCard } from '../../leads/ContactLifecycleCard';
 import { ContactScoreCard } from '../../scoring/ContactScoreCard';
 import { ContactSegmentsCard } from '../../segments/ContactSegmentsCard';
@@ -128,6 +129,7 @@ function ContactView({ contact, customFields, mergedFrom }: { contact: RecordDet
             <ContactLifecycleCard contactId={contact.id} />
             <ContactConsentCard contactId={contact.id} contactName={name} email={contact.email} />
             <ContactEmailsCard contactId={contact.id} />
+            <ContactJourneysCard contactId={contact.id} />
             <SourceCard profile={contact} noun="contact" />
             <ContactTrackingCard contactId={contact.id} />
             <ContactScoreCard contactId={contact.id} />
