@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { ADMIN_STATE, BASE_URL } from './env';
 import { expect, mainNav, snap, test } from './fixtures';
 
 /** A unique word per run, so tests never see each other's records. */
@@ -75,6 +76,14 @@ async function newJourney(page: Page, name: string): Promise<string> {
   await expect(page.getByLabel('Status Draft')).toBeVisible();
   return page.url().split('/').at(-1)!;
 }
+
+// The suite's later files expect the server's time to be the real one.
+test.afterAll(async ({ browser }) => {
+  const admin = await browser.newContext({ storageState: ADMIN_STATE, baseURL: BASE_URL });
+  const reset = await admin.request.post('/api/v1/test/clock', { data: { reset: true } });
+  expect(reset.status()).toBe(200);
+  await admin.close();
+});
 
 test('journeys: form submitted → wait 2 days → branch on engagement → email A or B; launched, a contact enrolled, the clock advanced', async ({ adminPage: page }) => {
   test.setTimeout(180_000);

@@ -29,9 +29,11 @@ export function manualClock(start: Date = new Date('2026-01-01T00:00:00Z')): Man
  */
 export interface AdjustableClock extends Clock {
   advance(ms: number): void;
+  /** Back to the system's time (a suite resets it so the tests after it are not in the future). */
+  reset(): void;
 }
 
 export function adjustableClock(): AdjustableClock {
   let offset = 0;
-  return { now: () => new Date(Date.now() + offset), advance: (ms) => { offset += ms; } };
+  return { now: () => new Date(Date.now() + offset), advance: (ms) => { offset += ms; }, reset: () => { offset = 0; } };
 }

@@ -19,13 +19,18 @@ export const testClockModule: TandemModule = {
     app.post('/test/clock', {
       config: { access: 'members:manage' },
       schema: {
-        tags: ['test'], summary: 'Move the clock forward (test environments only)',
-        body: Type.Object({ advanceMs: Type.Integer({ minimum: 1, maximum: 366 * 86_400_000 }) }, { additionalProperties: false }),
+        tags: ['test'], summary: 'Move the clock forward, or back to the system time (test environments only)',
+        body: Type.Union([
+          Type.Object({ advanceMs: Type.Integer({ minimum: 1, maximum: 366 * 86_400_000 }) }, { additionalProperties: false }),
+          Type.Object({ reset: Type.Literal(true) }, { additionalProperties: false }),
+        ]),
         response: { 200: Type.Object({ enabled: Type.Boolean(), now: DateTime }) },
       },
     }, async (request) => {
       if (!ctx.config.testClock) throw notFound('Test clock');
-      (ctx.clock as AdjustableClock).advance(request.body.advanceMs);
+      const clock = ctx.clock as AdjustableClock;
+      if ('reset' in request.body) clock.reset();
+      else clock.advance(request.body.advanceMs);
       return { enabled: true, now: ctx.clock.now() };
     });
   },
