@@ -195,6 +195,13 @@ const sampleRequests: Record<string, (b: BRecords) => { path: string; body?: unk
   'GET /api/v1/journeys/:id/stats': (b) => ({ path: `/api/v1/journeys/${b.journeyId}/stats` }),
   'POST /api/v1/journeys/:id/simulate': (b) => ({ path: `/api/v1/journeys/${b.journeyId}/simulate`, body: { contactIds: [b.contactId] } }),
   'GET /api/v1/contacts/:id/journeys': (b) => ({ path: `/api/v1/contacts/${b.contactId}/journeys` }),
+  'GET /api/v1/forms': () => ({ path: '/api/v1/forms' }),
+  'POST /api/v1/forms': () => ({ path: '/api/v1/forms', body: { name: 'Copy', fields: [{ key: 'email', label: 'Email', type: 'email', mapTo: 'email', required: true }], afterSubmit: { kind: 'message', message: 'x' } } }),
+  'GET /api/v1/forms/:id': (b) => ({ path: `/api/v1/forms/${b.formId}` }),
+  'PATCH /api/v1/forms/:id': (b) => ({ path: `/api/v1/forms/${b.formId}`, body: { name: 'Hijacked' } }),
+  'GET /api/v1/forms/:id/submissions': (b) => ({ path: `/api/v1/forms/${b.formId}/submissions` }),
+  'GET /api/v1/forms/:id/submissions.csv': (b) => ({ path: `/api/v1/forms/${b.formId}/submissions.csv` }),
+  'GET /api/v1/forms/:id/conversion': (b) => ({ path: `/api/v1/forms/${b.formId}/conversion` }),
   'GET /api/v1/test/clock': () => ({ path: '/api/v1/test/clock' }),
   'POST /api/v1/test/clock': () => ({ path: '/api/v1/test/clock', body: { advanceMs: 1 } }),
 };
@@ -221,6 +228,7 @@ interface BRecords {
   eventId: number;
   journeyId: string;
   enrolmentId: string;
+  formId: string;
   segmentId: string;
   listId: string;
   ruleId: string;
@@ -288,6 +296,9 @@ beforeAll(async () => {
   });
   await asB(`/api/v1/journeys/${journey.id}/launch`, {});
   const enrolment = await asB(`/api/v1/journeys/${journey.id}/enrolments`, { contactIds: [contact.id] });
+  const form = await asB('/api/v1/forms', {
+    name: 'Secretform', fields: [{ key: 'email', label: 'Email', type: 'email', mapTo: 'email', required: true }], afterSubmit: { kind: 'message', message: 'Secretthanks' },
+  });
   // A hand-off of B's, written directly: qualifying through events is the lifecycle tests' business.
   const lead = await database.ctx.db.insertInto('leads').values({
     workspace_id: b.workspaceId, contact_id: contact.id, definition_id: definition.id, status: 'new', owner_id: b.users.sales.id, team_id: team.id,
@@ -326,6 +337,7 @@ beforeAll(async () => {
     broadcastId: broadcast.id,
     journeyId: journey.id,
     enrolmentId: enrolment.enrolled[0].enrolmentId,
+    formId: form.id,
   };
 });
 
@@ -385,6 +397,7 @@ async function snapshotB() {
     journeyEnrolments: await read(`/api/v1/journeys/${bRecords.journeyId}/enrolments`),
     contactJourneys: await read(`/api/v1/contacts/${bRecords.contactId}/journeys`),
     webhookSecret: await read('/api/v1/journeys/webhook-secret'),
+    forms: await read('/api/v1/forms'),
   };
 }
 
@@ -406,7 +419,7 @@ describe('workspace isolation', () => {
         'Secretevent', 'secretuser', b.writeKey, bRecords.segmentId, bRecords.listId, 'Secretsegment', 'Secretlist',
         bRecords.ruleId, bRecords.teamId, bRecords.definitionId, bRecords.leadId, 'Secretrule', 'Secretteam',
         bRecords.topicId, 'Secrettopic', 'Secretwording', 'secretsuppressed', bRecords.templateId, bRecords.domainId, 'Secrettemplate', 'Secretsubject', 'Secretsnippet',
-        bRecords.broadcastId, 'Secretbroadcast', bRecords.journeyId, bRecords.enrolmentId, 'Secretjourney'];
+        bRecords.broadcastId, 'Secretbroadcast', bRecords.journeyId, bRecords.enrolmentId, 'Secretjourney', bRecords.formId, 'Secretform', 'Secretthanks'];
 
       // Routes that end or move the session go last, so every other route runs signed in to A.
       const sessionChanging = ['POST /api/v1/workspaces', 'POST /api/v1/auth/logout'];

@@ -9,10 +9,10 @@ import { eventTimelineItems } from './queries.js';
 import { eventRoutes } from './routes.js';
 
 export { registerEventConsumer, unregisterEventConsumer, type EventConsumer, type StoredBatch, type StoredEvent } from './fanout.js';
-export { ingestEvents } from './ingest.js';
+export { ingestEvents, type IngestFollowUp } from './ingest.js';
 export { type ContactEvent, preparePartitions, recordContactEvents } from './contact-events.js';
-export { activityNames } from './queries.js';
-export { readEvent } from './payload.js';
+export { activityNames, visitorContact } from './queries.js';
+export { InvalidEvent, readEvent } from './payload.js';
 
 // A merged-away contact's events, browsers and visits belong to the survivor.
 onMerge('contact', async (db, workspaceId, fromId, toId) => {

@@ -36,7 +36,15 @@ export interface IngestResult {
   rejected: EventRejection[];
 }
 
-export async function ingestEvents(ctx: Pick<AppContext, 'db' | 'clock' | 'logger'>, source: IngestSource, events: IncomingEvent[]): Promise<IngestResult> {
+/**
+ * Work another module does in the same transaction once identity is resolved (a form's
+ * submission and consent): `contactOf` gives each stored event's contact by messageId.
+ */
+export type IngestFollowUp = (trx: Tx, contactOf: (messageId: string) => string | null) => Promise<void>;
+
+export async function ingestEvents(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'logger'>, source: IngestSource, events: IncomingEvent[], followUp?: IngestFollowUp,
+): Promise<IngestResult> {
   const { workspaceId } = source;
   const settings = await cachedTrackingSettings(ctx.db, workspaceId);
   const rejected: EventRejection[] = [];
@@ -71,6 +79,13 @@ export async function ingestEvents(ctx: Pick<AppContext, 'db' | 'clock' | 'logge
     const ids = await writeBatch(scope, rows, deltas);
     await updateTouches(scope, [...deltas.values()].filter((delta) => delta.isNew));
     await publishBatch(trx, ctx.clock, workspaceId, ids.map((id, i) => ({ id, occurredAt: rows[i]!.occurred_at })), [...scope.relinked]);
+    if (followUp) {
+      const byMessage = new Map(fresh.map((event) => [event.messageId, event]));
+      await followUp(trx, (messageId) => {
+        const event = byMessage.get(messageId);
+        return event ? contactOf(event) : null;
+      });
+    }
     return fresh.length;
   });
   return { stored, duplicates: accepted.length - stored, rejected };

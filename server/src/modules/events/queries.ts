@@ -131,3 +131,9 @@ export async function activityNames(db: DbOrTx, workspaceId: string, since: Date
     pages: rows.filter((row) => row.type === 'page').slice(0, 200).map((row) => ({ path: row.what, count: row.count })),
   };
 }
+
+/** The contact a browser's anonymous id is known to be (a form shown to a returning visitor), or null. */
+export async function visitorContact(db: DbOrTx, workspaceId: string, anonymousId: string): Promise<string | null> {
+  const row = await db.selectFrom('visitors').select('contact_id').where('workspace_id', '=', workspaceId).where('key', '=', anonymousId).executeTakeFirst();
+  return row?.contact_id ?? null;
+}

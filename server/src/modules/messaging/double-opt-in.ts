@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { installationSecret, sign, verify } from '../../platform/security/signed.js';
 import type { AuditActor } from '../accounts/index.js';
-import { type ConsentInput, recordConsent } from './consent.js';
+import { type ConsentInput, messagingSettings, recordConsent } from './consent.js';
 import { queueMessages } from './messages.js';
 
 /**
@@ -62,4 +62,16 @@ export async function confirm(ctx: AppContext, pending: PendingConfirmation, ip:
   await ctx.db.transaction().execute((trx) => recordConsent(trx, ctx.clock, pending.workspaceId, { type: 'system', label: 'double opt-in' }, pending.contactId, {
     purpose: pending.purpose, status: 'granted', lawfulBasis: pending.lawfulBasis as never, source: 'double_opt_in', wording: pending.wording, ip,
   }));
+}
+
+/**
+ * Consent ticked on a form: with the workspace's double opt-in (the default), it stays
+ * pending until the person confirms by the emailed link; without it, it is granted at once.
+ */
+export async function consentFromForm(
+  db: DbOrTx, clock: Clock, publicUrl: string, workspaceId: string, actor: AuditActor, contactId: string, input: Omit<ConsentInput, 'status' | 'lawfulBasis'>,
+) {
+  const given = { ...input, status: 'granted' as const, lawfulBasis: 'consent' as const };
+  const { doubleOptIn } = await messagingSettings(db, workspaceId);
+  return doubleOptIn ? requestConfirmation(db, clock, publicUrl, workspaceId, actor, contactId, given) : recordConsent(db, clock, workspaceId, actor, contactId, given);
 }

@@ -11,7 +11,8 @@ import { messagingRoutes } from './routes.js';
 
 registerContactDataSource(emailData);
 
-export { consentOf, marketingEmail, marketingVerdict, recordConsent, suppress } from './consent.js';
+export { consentOf, listTopics, marketingEmail, marketingVerdict, recordConsent, suppress } from './consent.js';
+export { consentFromForm } from './double-opt-in.js';
 export { queueMessages, queueJourneyEmails } from './messages.js';
 export { listTemplates } from './templates.js';
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
 import { consumeRateLimit } from '../../platform/security/rate-limit.js';
+import { htmlPage as page } from '../../platform/http/html-page.js';
 import { escapeHtml } from '../../platform/text.js';
 import { getWorkspace } from '../accounts/index.js';
 import { confirm, pendingConfirmation } from './double-opt-in.js';
@@ -9,12 +10,6 @@ import { recordClick, recordOpen, unsubscribe, type UnsubscribeTarget, unsubscri
 // A transparent 1×1 GIF.
 const pixel = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:34rem;margin:3rem auto;padding:0 1rem;color:#1f2937}h1{font-size:1.4rem}label{display:block;margin:.4rem 0}
-button{font:inherit;padding:.5rem 1rem;border:0;border-radius:6px;background:#2563eb;color:#fff;cursor:pointer;margin-top:1rem}.muted{color:#6b7280;font-size:.9rem}</style>
-</head><body>${body}</body></html>`;
-}
 
 function preferencesPage(workspaceName: string, target: UnsubscribeTarget, token: string, done?: string): string {
   const topics = target.topics.map((topic) => `<label><input type="checkbox" name="topic" value="${escapeHtml(topic.key)}"${topic.subscribed ? ' checked' : ''}> ${escapeHtml(topic.name)}</label>`).join('');

@@ -1,0 +1,14 @@
+import type { TandemModule } from '../../platform/module.js';
+import { registerContactDataSource } from '../contacts/index.js';
+import { submissionData } from './privacy.js';
+import { formPublicRoutes } from './public-routes.js';
+import { formRoutes } from './routes.js';
+
+registerContactDataSource(submissionData);
+
+/** Forms: lead capture with consent, progressive profiling and spam protection, on any website. */
+export const formsModule: TandemModule = {
+  name: 'forms',
+  routes: formRoutes,
+  rootRoutes: formPublicRoutes,
+};

@@ -1,0 +1,120 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../platform/context.js';
+import { htmlPage } from '../../platform/http/html-page.js';
+import { isHttpError } from '../../platform/http/errors.js';
+import { consumeRateLimit } from '../../platform/security/rate-limit.js';
+import { escapeHtml } from '../../platform/text.js';
+import type { AfterSubmit } from './definition.js';
+import { type Form, publicForm } from './forms.js';
+import { countView, isFormErrors, renderForm, type SubmissionInput, submitForm } from './submit.js';
+
+type Params = { Params: { id: string } };
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+
+/** A submission as the embed script sends it (JSON) or as a plain HTML form posts it (flat fields). */
+function readSubmission(request: FastifyRequest, body: Record<string, unknown>, html: boolean): SubmissionInput {
+  if (!html) {
+    const page = (body.page ?? {}) as Record<string, unknown>;
+    return {
+      answers: (body.answers ?? {}) as Record<string, unknown>, consents: (body.consents ?? {}) as Record<string, boolean>,
+      anonymousId: text(body.anonymousId), page: { url: text(page.url), referrer: text(page.referrer), title: text(page.title) },
+      token: text(body.token), honeypot: text(body._hp), ip: request.ip,
+    };
+  }
+  const consents = Object.fromEntries(Object.entries(body).filter(([key]) => key.startsWith('consent_')).map(([key, value]) => [key, value === 'on' || value === 'true' || value === '1']));
+  return {
+    answers: body, consents, anonymousId: text(body._aid), page: { url: text(body._url) ?? text(request.headers.referer), referrer: text(body._ref), title: null },
+    token: text(body._t), honeypot: text(body._hp), ip: request.ip,
+  };
+}
+
+function thanksPage(form: Form, after: AfterSubmit): string {
+  const message = after.kind === 'redirect' ? 'Thank you.' : after.message;
+  const asset = after.kind === 'asset' ? `<p><a href="${escapeHtml(after.url)}">Download</a></p>` : '';
+  return htmlPage(form.name, `<h1>${escapeHtml(form.name)}</h1><p role="status">${escapeHtml(message)}</p>${asset}`);
+}
+
+/** The hosted form: works with no JavaScript at all (a link in an email, a QR code, a plain page). */
+function formPage(rendered: Awaited<ReturnType<typeof renderForm>>, errors: { field: string; message: string }[] = []): string {
+  const errorOf = (key: string) => errors.find((error) => error.field === key)?.message;
+  const inputs = rendered.fields.map((field) => {
+    const name = escapeHtml(field.key);
+    const label = `${escapeHtml(field.label)}${field.required ? ' *' : ''}`;
+    const error = errorOf(field.key) ? `<span class="error" id="${name}-error">${escapeHtml(errorOf(field.key)!)}</span>` : '';
+    if (field.type === 'hidden') return `<input type="hidden" name="${name}">`;
+    if (field.type === 'checkbox') return `<label><input type="checkbox" name="${name}"${field.required ? ' required' : ''}> ${label}</label>${error}`;
+    if (field.type === 'select') {
+      const options = (field.options ?? []).map((option) => `<option>${escapeHtml(option)}</option>`).join('');
+      return `<label>${label}<select name="${name}"${field.required ? ' required' : ''}><option value=""></option>${options}</select></label>${error}`;
+    }
+    if (field.type === 'textarea') return `<label>${label}<textarea name="${name}"${field.required ? ' required' : ''}></textarea></label>${error}`;
+    return `<label>${label}<input type="${field.type}" name="${name}"${field.required ? ' required' : ''}></label>${error}`;
+  }).join('\n');
+  const consents = rendered.consents.map((consent) => `<label><input type="checkbox" name="${consent.key}"${consent.required ? ' required' : ''}> ${escapeHtml(consent.wording)}</label>${errorOf(consent.key) ? `<span class="error">${escapeHtml(errorOf(consent.key)!)}</span>` : ''}`).join('\n');
+  const general = errors.filter((error) => error.field.startsWith('_')).map((error) => `<p class="error" role="alert">${escapeHtml(error.message)}</p>`).join('');
+  return htmlPage(rendered.name, `<h1>${escapeHtml(rendered.name)}</h1>${general}
+<form method="post" action="/f/${rendered.id}">
+${inputs}
+${consents}
+<input type="hidden" name="_t" value="${escapeHtml(rendered.token)}">
+<div style="position:absolute;left:-10000px" aria-hidden="true"><label>Leave this empty <input type="text" name="_hp" tabindex="-1" autocomplete="off"></label></div>
+<button type="submit">${escapeHtml(rendered.submitLabel)}</button>
+</form>`);
+}
+
+/**
+ * Public form endpoints, for any website: `GET /f/:id/form.json` (the definition for this visitor,
+ * with progressive profiling), `POST /f/:id` (JSON from the embed script, or a plain HTML
+ * form post), `GET /f/:id` (a hosted page that needs no JavaScript). Rate-limited per IP.
+ */
+export function formPublicRoutes(ctx: AppContext): FastifyPluginAsync {
+  return async (app) => {
+    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(body as string)));
+    });
+    app.addHook('onSend', async (_request, reply) => {
+      reply.header('access-control-allow-origin', '*').header('access-control-allow-methods', 'GET, POST, OPTIONS').header('access-control-allow-headers', 'content-type');
+    });
+    app.options('/f/*', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => reply.header('access-control-max-age', '86400').status(204).send());
+
+    const limited = async (request: FastifyRequest, reply: FastifyReply, limit: number) => {
+      const result = await consumeRateLimit(ctx.db, ctx.clock, `form:${request.ip}`, { limit, windowSeconds: 60 });
+      if (!result.allowed) reply.header('retry-after', String(result.retryAfterSeconds)).status(429).send({ statusCode: 429, error: 'Too Many Requests', message: 'too many submissions from this address; try again in a minute' });
+      return !result.allowed;
+    };
+    const formOf = async (id: string) => (uuidPattern.test(id) ? publicForm(ctx.db, id).catch(() => null) : null);
+
+    app.get<Params & { Querystring: { anonymousId?: string; url?: string; referrer?: string } }>('/f/:id/form.json', { config: { access: 'public' } }, async (request, reply) => {
+      const form = await formOf(request.params.id);
+      if (!form) return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: 'Form not found' });
+      await countView(ctx.db, form, ctx.clock.now(), { url: request.query.url ?? null, referrer: request.query.referrer ?? null });
+      return reply.header('cache-control', 'no-store').send(await renderForm(ctx, form, request.query.anonymousId ?? null));
+    });
+
+    app.get<Params>('/f/:id', { config: { access: 'public' } }, async (request, reply) => {
+      const form = await formOf(request.params.id);
+      if (!form) return reply.status(404).type('text/html').send(htmlPage('Form not found', '<h1>This form does not exist</h1>'));
+      await countView(ctx.db, form, ctx.clock.now(), { url: request.headers.referer ?? null, referrer: null });
+      return reply.type('text/html').header('cache-control', 'no-store').send(formPage(await renderForm(ctx, form, null)));
+    });
+
+    app.post<Params & { Body: Record<string, unknown> | undefined }>('/f/:id', { config: { access: 'public' }, bodyLimit: 64 * 1024 }, async (request, reply) => {
+      if (await limited(request, reply, 20)) return reply;
+      const html = request.headers['content-type']?.startsWith('application/x-www-form-urlencoded') ?? false;
+      const form = await formOf(request.params.id);
+      if (!form) return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: 'Form not found' });
+      try {
+        const submitted = await submitForm(ctx, form, readSubmission(request, request.body ?? {}, html));
+        if (!html) return { ok: true, submissionId: submitted.submissionId, afterSubmit: submitted.afterSubmit };
+        if (submitted.afterSubmit.kind === 'redirect') return reply.redirect(submitted.afterSubmit.url, 303);
+        return reply.type('text/html').send(thanksPage(form, submitted.afterSubmit));
+      } catch (error) {
+        if (!isHttpError(error)) throw error;
+        const errors = isFormErrors(error) ? error.errors : [{ field: error.field ?? '_', message: error.message }];
+        if (html) return reply.status(400).type('text/html').send(formPage(await renderForm(ctx, form, null), errors));
+        return reply.status(400).send({ statusCode: 400, error: 'Bad Request', message: error.message, field: error.field, errors });
+      }
+    });
+  };
+}
