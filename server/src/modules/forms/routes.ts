@@ -8,11 +8,12 @@ import { fieldTypes, hiddenSources } from './definition.js';
 import { createForm, type FormInput, getForm, listForms, updateForm } from './forms.js';
 import { allSubmissions, formConversion, listSubmissions } from './results.js';
 
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((value) => Type.Literal(value)) as never) as unknown as ReturnType<typeof Type.String>;
+/** One of a fixed list of words, as an OpenAPI enum. */
+const oneOf = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] });
 const Field = Type.Object({
-  key: Type.String({ minLength: 1, maxLength: 50 }), label: Type.String({ minLength: 1, maxLength: 200 }), type: literals(fieldTypes),
+  key: Type.String({ minLength: 1, maxLength: 50 }), label: Type.String({ minLength: 1, maxLength: 200 }), type: oneOf(fieldTypes),
   mapTo: Nullable(Type.String({ maxLength: 100 })), required: Type.Optional(Type.Boolean()), options: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 100 })),
-  maxLength: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })), placeholder: Type.Optional(Type.String({ maxLength: 200 })), source: Type.Optional(literals(hiddenSources)),
+  maxLength: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })), placeholder: Type.Optional(Type.String({ maxLength: 200 })), source: Type.Optional(oneOf(hiddenSources)),
 }, { additionalProperties: false });
 const Consent = Type.Object({ purpose: Type.String({ maxLength: 100 }), wording: Type.String({ maxLength: 2000 }), required: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
 const AfterSubmit = Type.Union([
