@@ -31,5 +31,10 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /journeys\.spec\.ts/ },
+    // The journeys suite moves the server's clock forward (a two-day wait): it runs after
+    // everything else, so no other suite sees days pass or its scores decay.
+    { name: 'time-travel', use: { browserName: 'chromium' }, testMatch: /journeys\.spec\.ts/, dependencies: ['chromium'] },
+  ],
 });
