@@ -14,10 +14,15 @@ export function readConfig(script: ScriptTag): Config | undefined {
   if (!writeKey) return undefined;
   return {
     writeKey,
-    host: (script.getAttribute('data-host') || new URL(script.src).origin).replace(/\/+$/, ''),
+    host: readHost(script),
     consentRequired: script.getAttribute('data-consent') === 'required',
     respectDoNotTrack: script.getAttribute('data-respect-dnt') === 'true',
   };
+}
+
+/** Where the Tandem server is: data-host, or the origin of the script's src. */
+export function readHost(script: ScriptTag): string {
+  return (script.getAttribute('data-host') || new URL(script.src).origin).replace(/\/+$/, '');
 }
 
 /** currentScript is null only if something else runs the file, e.g. a tag manager's eval. */

@@ -73,7 +73,10 @@ export function fakeBrowser(options: FakeBrowserOptions = {}) {
     referrer: options.referrer ?? 'https://search.example/',
     visibilityState: 'visible',
     currentScript: options.currentScript === false ? null : script,
+    readyState: 'complete',
     querySelector: (selector: string) => (selector === 'script[data-write-key]' ? script : null),
+    /** No embedded forms on the fake page (e2e/forms.spec.ts draws them in Chromium). */
+    querySelectorAll: () => [],
     addEventListener: (type: string, listener: () => void) => listen(`document:${type}`, listener),
     get cookie() {
       return [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');

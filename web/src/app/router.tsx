@@ -18,6 +18,7 @@ import { contactRoutes } from '../crm/contacts/routes';
 import { dealRoutes } from '../crm/deals/routes';
 import { emailRoutes, emailSettingsRoute } from '../email/routes';
 import { eventRoutes } from '../events/routes';
+import { formRoutes } from '../forms/routes';
 import { journeyRoutes } from '../journeys/routes';
 import { leadRoutes, lifecycleSettingsRoute } from '../leads/routes';
 import { reportRoutes } from '../reports/routes';
@@ -41,8 +42,9 @@ const appRoutes: RouteObject[] = [
   ...reportRoutes,
   ...emailRoutes,
   ...journeyRoutes,
+  ...formRoutes,
   // Modules whose screens are not built yet show what they will hold.
-  ...MODULES.filter((module) => ![...contactRoutes, ...dealRoutes, ...eventRoutes, ...segmentRoutes, ...scoringRoutes, ...leadRoutes, ...reportRoutes, ...emailRoutes, ...journeyRoutes].some((route) => route.path === module.path.slice(1))).map((module) => ({
+  ...MODULES.filter((module) => ![...contactRoutes, ...dealRoutes, ...eventRoutes, ...segmentRoutes, ...scoringRoutes, ...leadRoutes, ...reportRoutes, ...emailRoutes, ...journeyRoutes, ...formRoutes].some((route) => route.path === module.path.slice(1))).map((module) => ({
     path: module.path.slice(1),
     element: <ModulePage module={module} />,
   })),

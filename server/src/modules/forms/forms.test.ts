@@ -106,7 +106,14 @@ describe('forms', () => {
     });
     const first = await render(profile.id, 'anon-returning');
     expect(first.fields.map((field) => field.key)).toEqual(['email', 'first_name']);
-    expect((await submit(profile.id, { answers: { email: 'remy@acme.example', first_name: 'Remy' }, consents: {}, anonymousId: 'anon-returning', page: {}, token: first.token })).status).toBe(200);
+    // The visit came from a LinkedIn campaign the tracker kept; the form's own page has no UTM parameters.
+    const firstVisit = await submit(profile.id, {
+      answers: { email: 'remy@acme.example', first_name: 'Remy' }, consents: {}, anonymousId: 'anon-returning', page: { url: 'https://acme.example/newsletter' },
+      campaign: { source: 'linkedin', medium: 'social', name: 'spring' }, token: first.token,
+    });
+    expect(firstVisit.status, JSON.stringify(firstVisit.body)).toBe(200);
+    const [submission] = (await bed.api(`/api/v1/forms/${profile.id}/submissions`)).body.items;
+    expect(submission).toMatchObject({ source: 'linkedin', utm: { utm_source: 'linkedin', utm_medium: 'social', utm_campaign: 'spring' } });
     await settle(bed);
     const second = await render(profile.id, 'anon-returning');
     expect(second.known).toBe(true);
@@ -140,7 +147,12 @@ describe('forms', () => {
   });
 
   it('takes a plain HTML form post with no JavaScript: thank-you page, redirect, errors on the page', async () => {
-    const plain = await form({ name: 'Plain', fields: [email] });
+    const plain = await form({ name: 'Plain', fields: [email], consents: [{ purpose: 'marketing_email', wording: 'News, please' }] });
+    const embed = (plain as unknown as { embed: { html: string } }).embed.html;
+    expect(embed).toContain(`action="http://tandem.test/f/${plain.id}"`);
+    expect(embed).toContain('name="email"');
+    expect(embed).toContain('name="consent_0"> News, please');
+    expect(embed).toContain('name="_hp"');
     const page = await fetch(`${bed.server.url}/f/${plain.id}`);
     const html = await page.text();
     expect(html).toContain(`action="/f/${plain.id}"`);

@@ -5,6 +5,7 @@ import { isHttpError } from '../../platform/http/errors.js';
 import { consumeRateLimit } from '../../platform/security/rate-limit.js';
 import { escapeHtml } from '../../platform/text.js';
 import type { AfterSubmit } from './definition.js';
+import { type FieldError, formMarkup } from './html.js';
 import { type Form, publicForm } from './forms.js';
 import { countView, isFormErrors, renderForm, type SubmissionInput, submitForm } from './submit.js';
 
@@ -19,13 +20,14 @@ function readSubmission(request: FastifyRequest, body: Record<string, unknown>, 
     return {
       answers: (body.answers ?? {}) as Record<string, unknown>, consents: (body.consents ?? {}) as Record<string, boolean>,
       anonymousId: text(body.anonymousId), page: { url: text(page.url), referrer: text(page.referrer), title: text(page.title) },
+      campaign: body.campaign && typeof body.campaign === 'object' ? body.campaign as Record<string, string> : null,
       token: text(body.token), honeypot: text(body._hp), ip: request.ip,
     };
   }
   const consents = Object.fromEntries(Object.entries(body).filter(([key]) => key.startsWith('consent_')).map(([key, value]) => [key, value === 'on' || value === 'true' || value === '1']));
   return {
     answers: body, consents, anonymousId: text(body._aid), page: { url: text(body._url) ?? text(request.headers.referer), referrer: text(body._ref), title: null },
-    token: text(body._t), honeypot: text(body._hp), ip: request.ip,
+    campaign: null, token: text(body._t), honeypot: text(body._hp), ip: request.ip,
   };
 }
 
@@ -36,31 +38,9 @@ function thanksPage(form: Form, after: AfterSubmit): string {
 }
 
 /** The hosted form: works with no JavaScript at all (a link in an email, a QR code, a plain page). */
-function formPage(rendered: Awaited<ReturnType<typeof renderForm>>, errors: { field: string; message: string }[] = []): string {
-  const errorOf = (key: string) => errors.find((error) => error.field === key)?.message;
-  const inputs = rendered.fields.map((field) => {
-    const name = escapeHtml(field.key);
-    const label = `${escapeHtml(field.label)}${field.required ? ' *' : ''}`;
-    const error = errorOf(field.key) ? `<span class="error" id="${name}-error">${escapeHtml(errorOf(field.key)!)}</span>` : '';
-    if (field.type === 'hidden') return `<input type="hidden" name="${name}">`;
-    if (field.type === 'checkbox') return `<label><input type="checkbox" name="${name}"${field.required ? ' required' : ''}> ${label}</label>${error}`;
-    if (field.type === 'select') {
-      const options = (field.options ?? []).map((option) => `<option>${escapeHtml(option)}</option>`).join('');
-      return `<label>${label}<select name="${name}"${field.required ? ' required' : ''}><option value=""></option>${options}</select></label>${error}`;
-    }
-    if (field.type === 'textarea') return `<label>${label}<textarea name="${name}"${field.required ? ' required' : ''}></textarea></label>${error}`;
-    return `<label>${label}<input type="${field.type}" name="${name}"${field.required ? ' required' : ''}></label>${error}`;
-  }).join('\n');
-  const consents = rendered.consents.map((consent) => `<label><input type="checkbox" name="${consent.key}"${consent.required ? ' required' : ''}> ${escapeHtml(consent.wording)}</label>${errorOf(consent.key) ? `<span class="error">${escapeHtml(errorOf(consent.key)!)}</span>` : ''}`).join('\n');
+function formPage(rendered: Awaited<ReturnType<typeof renderForm>>, errors: FieldError[] = []): string {
   const general = errors.filter((error) => error.field.startsWith('_')).map((error) => `<p class="error" role="alert">${escapeHtml(error.message)}</p>`).join('');
-  return htmlPage(rendered.name, `<h1>${escapeHtml(rendered.name)}</h1>${general}
-<form method="post" action="/f/${rendered.id}">
-${inputs}
-${consents}
-<input type="hidden" name="_t" value="${escapeHtml(rendered.token)}">
-<div style="position:absolute;left:-10000px" aria-hidden="true"><label>Leave this empty <input type="text" name="_hp" tabindex="-1" autocomplete="off"></label></div>
-<button type="submit">${escapeHtml(rendered.submitLabel)}</button>
-</form>`);
+  return htmlPage(rendered.name, `<h1>${escapeHtml(rendered.name)}</h1>${general}\n${formMarkup(rendered, { action: `/f/${rendered.id}`, token: rendered.token, errors })}`);
 }
 
 /**

@@ -5,7 +5,8 @@ import { workspaceAccess } from '../../platform/http/access-hook.js';
 import { csvStream } from '../../platform/http/csv.js';
 import { DateTime, Nullable, Uuid } from '../../platform/http/schema-types.js';
 import { fieldTypes, hiddenSources } from './definition.js';
-import { createForm, type FormInput, getForm, listForms, updateForm } from './forms.js';
+import { createForm, type Form, type FormInput, getForm, listForms, updateForm } from './forms.js';
+import { formMarkup } from './html.js';
 import { allSubmissions, formConversion, listSubmissions } from './results.js';
 
 /** One of a fixed list of words, as an OpenAPI enum. */
@@ -38,11 +39,11 @@ const Rate = Type.Object({ key: Type.String(), views: Type.Integer(), submission
 export const formRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
   const { db, clock } = ctx;
   const publicUrl = ctx.config.publicUrl;
-  const withEmbed = <T extends { id: string }>(form: T) => ({
+  const withEmbed = <T extends Form>(form: T) => ({
     ...form,
     embed: {
       script: `<div data-tandem-form="${form.id}"></div>\n<script async src="${publicUrl}/t.js" data-host="${publicUrl}"></script>`,
-      html: `<form method="post" action="${publicUrl}/f/${form.id}">…your fields, named by their keys…<input type="text" name="_hp" style="display:none"></form>`,
+      html: formMarkup({ ...form, consents: form.consents.map((consent, index) => ({ ...consent, key: `consent_${index}` })) }, { action: `${publicUrl}/f/${form.id}` }),
       hostedUrl: `${publicUrl}/f/${form.id}`,
     },
   });

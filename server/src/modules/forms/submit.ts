@@ -62,6 +62,8 @@ export interface SubmissionInput {
   consents: Record<string, boolean>;
   anonymousId: string | null;
   page: { url: string | null; referrer: string | null; title: string | null };
+  /** The visit's campaign as the tracker kept it (Segment's names: source, medium, name, term, content), used when the page's address has none. */
+  campaign: Record<string, string> | null;
   token: string | null;
   /** The honeypot: a field people never see and bots fill in. */
   honeypot: string | null;
@@ -160,7 +162,12 @@ export async function submitForm(ctx: AppContext, form: Form, input: SubmissionI
     else traits[field.mapTo.startsWith('custom.') ? field.mapTo.slice(7) : field.mapTo] = value;
   }
   const page = parseUrl(input.page.url);
-  const utm = Object.fromEntries(utmKeys.flatMap((key) => (page?.searchParams.get(key) ? [[key, page.searchParams.get(key)!]] : [])));
+  const fromPage = Object.fromEntries(utmKeys.flatMap((key) => (page?.searchParams.get(key) ? [[key, page.searchParams.get(key)!]] : [])));
+  const fromVisit = Object.fromEntries(utmKeys.flatMap((key) => {
+    const value = input.campaign?.[key === 'utm_campaign' ? 'name' : key.slice(4)];
+    return typeof value === 'string' && value ? [[key, value.slice(0, 200)]] : [];
+  }));
+  const utm: Record<string, string> = Object.keys(fromPage).length ? fromPage : fromVisit;
   const submissionId = randomUUID();
   const anonymousId = input.anonymousId ?? `form-${submissionId}`;
   const context = {

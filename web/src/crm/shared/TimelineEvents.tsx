@@ -1,6 +1,7 @@
 import { Anchor, Box, Collapse, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { formatDateTime } from '../../app/format';
 import { DisclosureButton } from '../../components/DisclosureButton';
 import { channelLabel } from '../../events/labels';
@@ -78,6 +79,18 @@ export function EventBody({ item, onDetails }: EventBodyProps) {
     case 'event.screen':
       return <EventTitle onDetails={onDetails}>Viewed the screen {str(data.name) ?? 'of an app'}</EventTitle>;
     case 'event.track': {
+      const submitted = item.data.properties as Record<string, unknown> | undefined;
+      if (str(data.name) === 'Form Submitted' && str(submitted?.formId)) {
+        // Sent by Tandem's own forms: name the form, and link to it and its submissions.
+        return (
+          <EventTitle onDetails={onDetails}>
+            Submitted the form{' '}
+            <Anchor component={Link} to={`/forms/${submitted!.formId as string}?tab=submissions`} fz="sm" fw={600}>
+              {str(submitted!.formName) ?? 'a form'}
+            </Anchor>
+          </EventTitle>
+        );
+      }
       const properties = keyProperties(data.properties);
       return (
         <>

@@ -1,0 +1,47 @@
+import { escapeHtml } from '../../platform/text.js';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+interface Markup {
+  fields: { key: string; label: string; type: string; required?: boolean; options?: string[] }[];
+  consents: { key: string; wording: string; required?: boolean }[];
+  submitLabel: string;
+}
+
+/**
+ * A form as plain HTML that posts to Tandem with no JavaScript: the hosted page and the
+ * "plain HTML" embed code. Fields are named by their keys, consent boxes `consent_<n>`, and
+ * the honeypot `_hp` sits off screen where only bots fill it in.
+ */
+export function formMarkup(form: Markup, options: { action: string; token?: string; errors?: FieldError[] }): string {
+  const errorOf = (key: string) => {
+    const message = options.errors?.find((error) => error.field === key)?.message;
+    return message ? `<span class="error" id="${escapeHtml(key)}-error">${escapeHtml(message)}</span>` : '';
+  };
+  const inputs = form.fields.map((field) => {
+    const name = escapeHtml(field.key);
+    const label = `${escapeHtml(field.label)}${field.required ? ' *' : ''}`;
+    const required = field.required ? ' required' : '';
+    if (field.type === 'hidden') return `<input type="hidden" name="${name}">`;
+    if (field.type === 'checkbox') return `<label><input type="checkbox" name="${name}"${required}> ${label}</label>${errorOf(field.key)}`;
+    if (field.type === 'select') {
+      const choices = (field.options ?? []).map((option) => `<option>${escapeHtml(option)}</option>`).join('');
+      return `<label>${label}<select name="${name}"${required}><option value=""></option>${choices}</select></label>${errorOf(field.key)}`;
+    }
+    if (field.type === 'textarea') return `<label>${label}<textarea name="${name}"${required}></textarea></label>${errorOf(field.key)}`;
+    return `<label>${label}<input type="${escapeHtml(field.type)}" name="${name}"${required}></label>${errorOf(field.key)}`;
+  });
+  const consents = form.consents.map((consent) => `<label><input type="checkbox" name="${escapeHtml(consent.key)}"${consent.required ? ' required' : ''}> ${escapeHtml(consent.wording)}</label>${errorOf(consent.key)}`);
+  return [
+    `<form method="post" action="${escapeHtml(options.action)}">`,
+    ...inputs,
+    ...consents,
+    options.token ? `<input type="hidden" name="_t" value="${escapeHtml(options.token)}">` : '',
+    '<div style="position:absolute;left:-10000px" aria-hidden="true"><label>Leave this empty <input type="text" name="_hp" tabindex="-1" autocomplete="off"></label></div>',
+    `<button type="submit">${escapeHtml(form.submitLabel)}</button>`,
+    '</form>',
+  ].filter(Boolean).join('\n');
+}
