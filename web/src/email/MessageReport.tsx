@@ -1,8 +1,10 @@
 import { Anchor, Box, Group, Paper, Progress, Select, SimpleGrid, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconExternalLink } from '@tabler/icons-react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatDateTime, formatTimestamp } from '../app/format';
+import { ErrorBlock, LoadingBlock } from '../components/QueryState';
 import { OutcomeReason, Recipient, StateBadge } from './EmailBits';
 import { percent, STATES } from './format';
 import type { Message, MessageReason, MessageState, MessageStats } from './types';
@@ -392,5 +394,46 @@ function Engagement({ at, count, noun, extra }: { at: string | null; count: numb
         {count} {count === 1 ? noun : `${noun}s`}
       </Text>
     </Text>
+  );
+}
+
+/**
+ * A report's "Messages" card: the newest messages with a state filter, the caption saying how
+ * many are shown, and room for a link beside the filter.
+ */
+export function MessagesSection({ id, label, messages, caption, state, onStateChange, actions }: {
+  id: string; label: string; messages: UseQueryResult<Message[]>; caption: string; state: MessageState | null;
+  onStateChange: (state: MessageState | null) => void; actions?: ReactNode;
+}) {
+  return (
+    <Paper withBorder radius="md" component="section" aria-labelledby={id}>
+      <Group justify="space-between" px="md" pt="md" pb="xs" wrap="nowrap">
+        <Group gap="sm" wrap="nowrap">
+          <Title order={2} fz="md" id={id}>
+            Messages
+          </Title>
+          {messages.data && (
+            <Text fz="sm" c="dimmed" aria-live="polite">
+              {caption}
+            </Text>
+          )}
+        </Group>
+        <Group gap="md" wrap="nowrap">
+          {actions}
+          <MessageStateSelect value={state} onChange={onStateChange} />
+        </Group>
+      </Group>
+      {messages.isPending ? (
+        <LoadingBlock />
+      ) : messages.isError ? (
+        <Box p="md">
+          <ErrorBlock error={messages.error} />
+        </Box>
+      ) : (
+        <Box style={{ opacity: messages.isPlaceholderData ? 0.6 : 1, overflowX: 'auto' }}>
+          <MessagesTable items={messages.data} label={label} empty={state ? `No ${state} messages.` : 'No messages yet.'} />
+        </Box>
+      )}
+    </Paper>
   );
 }

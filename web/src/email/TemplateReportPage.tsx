@@ -10,7 +10,7 @@ import { RecordNotFound } from '../crm/shared/RecordLayout';
 import { isReportLive, REPORT_LIVE_MS, TEMPLATE_MESSAGES_SHOWN, useTemplate, useTemplateMessages, useTemplateReport } from './api';
 import { KindBadge } from './EmailBits';
 import { KIND_LABELS, percent } from './format';
-import { ClickMap, Fact, FactGrid, MessagesTable, MessageStateSelect, numeric, Outcomes, outcomeCounts, rate, Reasons, StatCards } from './MessageReport';
+import { ClickMap, Fact, FactGrid, MessagesSection, numeric, Outcomes, outcomeCounts, rate, Reasons, StatCards } from './MessageReport';
 import type { EmailTemplate, MessageState, MessageStats } from './types';
 
 /** The Sent tab of /email, filtered by a state when there is one. */
@@ -237,36 +237,13 @@ function Messages({ templateId, stats, live }: { templateId: string; stats: Mess
       ? `Newest ${items.length.toLocaleString()}${total !== null ? ` of ${total.toLocaleString()}` : ''} shown`
       : `${items.length.toLocaleString()} ${items.length === 1 ? 'message' : 'messages'}`;
   return (
-    <Paper withBorder radius="md" component="section" aria-labelledby="template-messages-title">
-      <Group justify="space-between" px="md" pt="md" pb="xs" wrap="nowrap">
-        <Group gap="sm" wrap="nowrap">
-          <Title order={2} fz="md" id="template-messages-title">
-            Messages
-          </Title>
-          {messages.data && (
-            <Text fz="sm" c="dimmed" aria-live="polite">
-              {caption}
-            </Text>
-          )}
-        </Group>
-        <Group gap="md" wrap="nowrap">
-          <Anchor component={Link} to={ledgerPath(state)} fz="sm">
-            {state ? `All ${state} messages in the Sent ledger` : 'Open the Sent ledger'}
-          </Anchor>
-          <MessageStateSelect value={state} onChange={setState} />
-        </Group>
-      </Group>
-      {messages.isPending ? (
-        <LoadingBlock />
-      ) : messages.isError ? (
-        <Box p="md">
-          <ErrorBlock error={messages.error} />
-        </Box>
-      ) : (
-        <Box style={{ opacity: messages.isPlaceholderData ? 0.6 : 1, overflowX: 'auto' }}>
-          <MessagesTable items={items} label="Template messages" empty={state ? `No ${state} messages.` : 'No messages yet.'} />
-        </Box>
-      )}
-    </Paper>
+    <MessagesSection
+      id="template-messages-title" label="Template messages" messages={messages} caption={caption} state={state} onStateChange={setState}
+      actions={
+        <Anchor component={Link} to={ledgerPath(state)} fz="sm">
+          {state ? `All ${state} messages in the Sent ledger` : 'Open the Sent ledger'}
+        </Anchor>
+      }
+    />
   );
 }

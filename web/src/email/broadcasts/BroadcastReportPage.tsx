@@ -1,4 +1,4 @@
-import { Alert, Anchor, Box, Button, Group, Loader, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBan, IconCalendarEvent, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -6,10 +6,10 @@ import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { useCurrentMe } from '../../api/queries';
 import { formatDateTime, formatRelative } from '../../app/format';
-import { ErrorBlock, LoadingBlock } from '../../components/QueryState';
+import { LoadingBlock } from '../../components/QueryState';
 import { RecordBreadcrumbs, RecordNotFound } from '../../crm/shared/RecordLayout';
 import { KIND_LABELS } from '../format';
-import { ClickMap, Fact, FactGrid, MessagesTable, MessageStateSelect, numeric, Outcomes, Reasons, StatCards } from '../MessageReport';
+import { ClickMap, Fact, FactGrid, MessagesSection, numeric, Outcomes, Reasons, StatCards } from '../MessageReport';
 import type { MessageState } from '../types';
 import { isLive, LIVE_INTERVAL_MS, MESSAGES_SHOWN, useBroadcast, useBroadcastMessages, useCancelBroadcast } from './api';
 import { AUDIENCE_LABELS, AudienceIcon, BroadcastStatusBadge, useBroadcastNames } from './BroadcastBits';
@@ -212,32 +212,6 @@ function Messages({ broadcastId, live, total }: { broadcastId: string; live: boo
   const [state, setState] = useState<MessageState | null>(null);
   const messages = useBroadcastMessages(broadcastId, state, live);
   const items = messages.data ?? [];
-  return (
-    <Paper withBorder radius="md" component="section" aria-labelledby="broadcast-messages-title">
-      <Group justify="space-between" px="md" pt="md" pb="xs" wrap="nowrap">
-        <Group gap="sm" wrap="nowrap">
-          <Title order={2} fz="md" id="broadcast-messages-title">
-            Messages
-          </Title>
-          {messages.data && (
-            <Text fz="sm" c="dimmed" aria-live="polite">
-              {items.length === MESSAGES_SHOWN ? `Newest ${MESSAGES_SHOWN} of ${total.toLocaleString()} shown` : `${items.length} ${items.length === 1 ? 'message' : 'messages'}`}
-            </Text>
-          )}
-        </Group>
-        <MessageStateSelect value={state} onChange={setState} />
-      </Group>
-      {messages.isPending ? (
-        <LoadingBlock />
-      ) : messages.isError ? (
-        <Box p="md">
-          <ErrorBlock error={messages.error} />
-        </Box>
-      ) : (
-        <Box style={{ opacity: messages.isPlaceholderData ? 0.6 : 1, overflowX: 'auto' }}>
-          <MessagesTable items={items} label="Broadcast messages" empty={state ? `No ${state} messages.` : 'No messages yet.'} />
-        </Box>
-      )}
-    </Paper>
-  );
+  const caption = items.length === MESSAGES_SHOWN ? `Newest ${MESSAGES_SHOWN} of ${total.toLocaleString()} shown` : `${items.length} ${items.length === 1 ? 'message' : 'messages'}`;
+  return <MessagesSection id="broadcast-messages-title" label="Broadcast messages" messages={messages} caption={caption} state={state} onStateChange={setState} />;
 }
