@@ -99,7 +99,13 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   // LISTEN on a dedicated connection so an enqueue wakes the loop at once.
   const listener = await options.pool.connect();
   await listener.query(`listen ${jobsChannel}`);
-  listener.on('notification', () => wake(lanesAsleep));
+  // Counted, so a lane that was busy (claiming, or asking when the next job is due) when a
+  // notification came does not then sleep through it.
+  let notifications = 0;
+  listener.on('notification', () => {
+    notifications += 1;
+    wake(lanesAsleep);
+  });
   // A dropped LISTEN connection only costs promptness: the poll still finds the work.
   listener.on('error', (error) => logger.warn({ err: error }, 'job notification connection failed'));
 
@@ -107,6 +113,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   // computation) never holds back the short ones claimed beside it.
   const lane = async () => {
     while (!stopping) {
+      const seen = notifications;
       let claimed = 0;
       try {
         const jobs = await claim(1);
@@ -115,7 +122,9 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       } catch (error) {
         logger.error({ err: error }, 'worker lane failed');
       }
-      if (claimed === 0 && !stopping) await sleep(lanesAsleep, await untilNextDue().catch(() => options.pollMs));
+      if (claimed > 0 || stopping) continue;
+      const ms = await untilNextDue().catch(() => options.pollMs);
+      if (notifications === seen && !stopping) await sleep(lanesAsleep, ms);
     }
   };
   const ticking = (async () => {
