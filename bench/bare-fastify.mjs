@@ -19,6 +19,8 @@ if (mode === 'pg') {
   });
 } else {
   app.get('/api/v1/workspace', async () => ({ id: '057cd464-9b97-4b1c-b4b1-bedeae0c005b', name: 'Bench', createdAt: new Date().toISOString() }));
+  // bench/forms' baseline: a JSON post parsed and answered, nothing stored.
+  app.post('/f/:id', async (request) => ({ ok: true, submissionId: request.params.id, afterSubmit: { kind: 'message', message: 'Thanks' } }));
 }
 await app.listen({ host: '127.0.0.1', port: Number(port) });
 process.on('SIGTERM', () => app.close().then(() => process.exit(0)));

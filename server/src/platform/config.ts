@@ -22,6 +22,8 @@ export interface Config {
   ingestConcurrency: number;
   ingestQueue: number;
   ingestRatePerIp: number;
+  /** Form submissions per IP per minute. */
+  formRatePerIp: number;
   /** Fill the demo workspace made on first start with sample CRM data. */
   demoData: boolean;
   /** Where Tandem's own email (notifications to people) goes out, e.g. smtp://user:pass@host:587; unset: not sent. */
@@ -58,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ingestConcurrency: intFrom(env, 'TANDEM_INGEST_CONCURRENCY', Math.max(2, Math.floor(intFrom(env, 'TANDEM_DB_POOL_SIZE', 10) * 0.6))),
     ingestQueue: intFrom(env, 'TANDEM_INGEST_QUEUE', 500),
     ingestRatePerIp: intFrom(env, 'TANDEM_INGEST_RATE_PER_IP', 5000),
+    formRatePerIp: intFrom(env, 'TANDEM_FORM_RATE_PER_IP', 20),
     demoData: env.TANDEM_DEMO_DATA !== 'false',
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.TANDEM_MAIL_FROM ?? 'Tandem <tandem@localhost>',

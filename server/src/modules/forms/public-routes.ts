@@ -80,7 +80,7 @@ export function formPublicRoutes(ctx: AppContext): FastifyPluginAsync {
     });
 
     app.post<Params & { Body: Record<string, unknown> | undefined }>('/f/:id', { config: { access: 'public' }, bodyLimit: 64 * 1024 }, async (request, reply) => {
-      if (await limited(request, reply, 20)) return reply;
+      if (await limited(request, reply, ctx.config.formRatePerIp)) return reply;
       const html = request.headers['content-type']?.startsWith('application/x-www-form-urlencoded') ?? false;
       const form = await formOf(request.params.id);
       if (!form) return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: 'Form not found' });
