@@ -3,6 +3,11 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** Whether text has the shape of an email address (something@domain.tld, at most 320 characters). */
+export function isEmailAddress(text: string): boolean {
+  return text.length <= 320 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text);
+}
+
 /** Escapes LIKE/ILIKE wildcards so a person's text matches literally. */
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);

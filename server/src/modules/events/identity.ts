@@ -4,7 +4,7 @@ import type { Tx } from '../../platform/db/database.js';
 import { withSavepoint } from '../../platform/db/savepoint.js';
 import type { Logger } from '../../platform/logger.js';
 import { isHttpError } from '../../platform/http/errors.js';
-import { normaliseEmail } from '../../platform/text.js';
+import { isEmailAddress, normaliseEmail } from '../../platform/text.js';
 import { type AuditActor, recordAudit } from '../accounts/index.js';
 import {
   type KnownIdentities, applyCompanyTraits, applyContactTraits, companyByIdentity, type Contact, contactsByIdentity, createCompany, createContactFromTraits, findCompanyByDomain,
@@ -52,7 +52,7 @@ export interface IdentityScope {
 
 function emailOf(traits: Record<string, unknown>): string | null {
   const email = typeof traits.email === 'string' ? normaliseEmail(traits.email) : '';
-  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) && email.length <= 320 ? email : null;
+  return isEmailAddress(email) ? email : null;
 }
 
 function externalIds(event: IncomingEvent): { kind: `external:${string}`; value: string }[] {

@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { badRequest, type HttpError, httpError } from '../../platform/http/errors.js';
 import { installationSecret, sign, verify } from '../../platform/security/signed.js';
-import { isIsoDate } from '../../platform/text.js';
+import { isEmailAddress, isIsoDate } from '../../platform/text.js';
 import { type Contact, getContact } from '../contacts/index.js';
 import { ingestEvents, readEvent, visitorContact } from '../events/index.js';
 import { consentFromForm } from '../messaging/index.js';
@@ -12,7 +12,6 @@ import { formSubmittedEvent } from '../segments/index.js';
 import type { FormField } from './definition.js';
 import type { Form } from './forms.js';
 
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const utmKeys = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'] as const;
 
 /** The field's value as the contact holds it now, or undefined when unknown. */
@@ -124,7 +123,7 @@ function readAnswers(fields: FormField[], input: SubmissionInput): Record<string
     }
     const maxLength = field.maxLength ?? (field.type === 'textarea' ? 5000 : 500);
     if (text.length > maxLength) { errors.push({ field: field.key, message: `${field.label} is longer than ${maxLength} characters` }); continue; }
-    if (field.type === 'email' && !emailPattern.test(text)) { errors.push({ field: field.key, message: `${field.label} must be an email address` }); continue; }
+    if (field.type === 'email' && !isEmailAddress(text)) { errors.push({ field: field.key, message: `${field.label} must be an email address` }); continue; }
     if (field.type === 'number') {
       if (!Number.isFinite(Number(text))) { errors.push({ field: field.key, message: `${field.label} must be a number` }); continue; }
       answers[field.key] = Number(text);

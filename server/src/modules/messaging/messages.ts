@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Clock } from '../../platform/clock.js';
 import type { DbOrTx, Tx } from '../../platform/db/database.js';
 import { badRequest } from '../../platform/http/errors.js';
+import { isEmailAddress } from '../../platform/text.js';
 import { enqueueAll, type JobRequest } from '../../platform/jobs/queue.js';
 import { smtpTransport } from '../../platform/mail.js';
 import { installationSecret } from '../../platform/security/signed.js';
@@ -37,8 +38,6 @@ export interface MessageRequest {
   idempotencyKey?: string;
 }
 
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /**
  * Puts messages in the ledger, `queued`, and hands them to the senders in batches — in the
  * caller's transaction, so a message exists if and only if what caused it committed.
@@ -65,7 +64,7 @@ export async function queueMessages(db: DbOrTx, clock: Clock, workspaceId: strin
       const contact = await getContact(db, workspaceId, request.contactId);
       to = contact.email;
     }
-    if (!to || !emailPattern.test(to)) throw badRequest(request.contactId ? 'the contact has no email address' : 'to must be an email address', `${path}${request.contactId ? 'contactId' : 'to'}`);
+    if (!to || !isEmailAddress(to)) throw badRequest(request.contactId ? 'the contact has no email address' : 'to must be an email address', `${path}${request.contactId ? 'contactId' : 'to'}`);
     const kind = template?.kind ?? request.content!.kind;
     if (kind === 'marketing' && !request.contactId) throw badRequest('marketing email goes to a contact (whose consent it needs), not a bare address', `${path}contactId`);
     rows.push({
