@@ -11,6 +11,7 @@ import { consentFromForm } from '../messaging/index.js';
 import { formSubmittedEvent } from '../segments/index.js';
 import type { FormField } from './definition.js';
 import type { Form } from './forms.js';
+import type { FieldError } from './html.js';
 
 const utmKeys = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'] as const;
 
@@ -70,9 +71,9 @@ export interface SubmissionInput {
 }
 
 /** A refused submission: every wrong field, each with what is wrong, the first also as `field`. */
-export type FormErrors = HttpError & { errors: { field: string; message: string }[] };
+export type FormErrors = HttpError & { errors: FieldError[] };
 
-function refused(errors: { field: string; message: string }[]): FormErrors {
+function refused(errors: FieldError[]): FormErrors {
   const first = errors[0]!;
   return Object.assign(httpError(400, errors.length === 1 ? first.message : `${errors.length} fields need attention: ${first.message}`, first.field), { errors });
 }
@@ -101,7 +102,7 @@ function parseUrl(url: string | null): URL | null {
 
 /** Each asked field's answer, checked: what is missing or malformed is reported by field. */
 function readAnswers(fields: FormField[], input: SubmissionInput): Record<string, string | number | boolean> {
-  const errors: { field: string; message: string }[] = [];
+  const errors: FieldError[] = [];
   const answers: Record<string, string | number | boolean> = {};
   const page = parseUrl(input.page.url);
   for (const field of fields) {

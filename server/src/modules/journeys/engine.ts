@@ -3,7 +3,8 @@ import type { AppContext } from '../../platform/context.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { withSavepoint } from '../../platform/db/savepoint.js';
 import { isHttpError } from '../../platform/http/errors.js';
-import { contactPredicates } from '../segments/index.js';
+import type { Condition } from '../segments/index.js';
+import { matching } from './conditions.js';
 import type { EventTrigger, JourneyNode } from './graph.js';
 import { type JourneyVersion, loadVersion } from './journeys.js';
 import { handlers } from './nodes.js';
@@ -64,6 +65,9 @@ export interface Resting {
 
 /** A step's effect's idempotency key: the enrolment, the node and the visit (step number). */
 export const stepKey = (traveller: Traveller) => `journey:${traveller.enrolmentId}:${traveller.nodeId}:${traveller.steps}`;
+
+/** A condition no contact meets: stands in for a goal or exit a journey does not have. */
+const never: Condition = { type: 'or', conditions: [] };
 
 /** More hops than this in one batch means a loop the validator should have refused. */
 const maxHops = 100;
@@ -161,15 +165,10 @@ async function goalsAndExits(scope: RunScope, version: JourneyVersion, contactId
   const ended = new Map<string, { status: 'converted' | 'exited'; detail: string }>();
   const { goal, exitWhen } = version.rules;
   if (!goal && !exitWhen) return ended;
-  const ids = [...new Set(contactIds)];
-  const [goalMet, exitMet] = await contactPredicates(scope.db, scope.workspaceId, scope.now, [goal ?? { type: 'and', conditions: [] }, exitWhen ?? { type: 'and', conditions: [] }], ids);
-  const { rows } = await sql<{ id: string; goal: boolean; exit: boolean }>`
-    select c.id, ${goal ? goalMet! : sql`false`} as goal, ${exitWhen ? exitMet! : sql`false`} as exit
-      from contacts c where c.workspace_id = ${scope.workspaceId} and c.id = any(${ids}::uuid[])`.execute(scope.db);
-  for (const row of rows) {
-    if (row.goal) ended.set(row.id, { status: 'converted', detail: 'met the goal' });
-    else if (row.exit) ended.set(row.id, { status: 'exited', detail: 'met an exit condition' });
-  }
+  const [goalMet, exitMet] = await matching(scope, [...new Set(contactIds)], [goal ?? never, exitWhen ?? never]);
+  for (const id of exitMet!) ended.set(id, { status: 'exited', detail: 'met an exit condition' });
+  // The goal wins over an exit met at the same moment.
+  for (const id of goalMet!) ended.set(id, { status: 'converted', detail: 'met the goal' });
   return ended;
 }
 

@@ -8,12 +8,13 @@ import { createTask } from '../deals/index.js';
 import { queueJourneyEmails } from '../messaging/index.js';
 import { notifyEach } from '../notifications/index.js';
 import { addPoints } from '../scoring/index.js';
-import { addToList, type Condition, contactPredicates, describeConditions, removeFromList } from '../segments/index.js';
+import { addToList, removeFromList } from '../segments/index.js';
 import { routeToSales } from '../lifecycle/index.js';
 import type { RunScope, Outcome, Traveller } from './engine.js';
 import { stepKey } from './engine.js';
 import type { NodeConfig, NodeType } from './graph.js';
 import type { JourneyVersion } from './journeys.js';
+import { matching, sentence } from './conditions.js';
 import { enrolInJourney } from './enrol.js';
 import { durationMs, nextLocalTime } from './time.js';
 
@@ -26,20 +27,6 @@ const contactsOf = (travellers: Traveller[]) => [...new Set(travellers.map((trav
 const actorOf = (version: JourneyVersion): AuditActor => ({ type: 'system', id: version.journeyId, label: `Journey: ${version.journeyName}` });
 /** A step that changes nothing in a simulation says what it would have done. */
 const would = (scope: RunScope, text: string) => (scope.dryRun ? `would ${text}` : text);
-
-/** Contacts (of `ids`) for whom each condition holds now, one query for all the conditions. */
-async function matching(scope: RunScope, ids: string[], conditions: Condition[]): Promise<Set<string>[]> {
-  const predicates = await contactPredicates(scope.db, scope.workspaceId, scope.now, conditions, ids);
-  const { rows } = await sql<{ id: string; hits: boolean[] }>`
-    select c.id, array[${sql.join(predicates)}]::boolean[] as hits
-      from contacts c where c.workspace_id = ${scope.workspaceId} and c.id = any(${ids}::uuid[])`.execute(scope.db);
-  return conditions.map((_, index) => new Set(rows.filter((row) => row.hits[index]).map((row) => row.id)));
-}
-
-async function sentence(scope: RunScope, condition: Condition): Promise<string> {
-  const [text] = await describeConditions(scope.db, scope.workspaceId, [condition]);
-  return text ?? 'the condition';
-}
 
 /** A stable number in [0, 100) per enrolment and node: the same contact takes the same arm in a run and in a replay. */
 function bucket(traveller: Traveller, nodeId: string): number {

@@ -9,7 +9,7 @@ import { segmentMemberIds } from '../segments/index.js';
 import { enrol } from './enrol.js';
 import type { JourneyGraph, JourneyRules } from './graph.js';
 import {
-  changeStatus, compileVersion, createJourney, getJourney, getVersion, LaunchRefused, launchJourney, listJourneys, loadVersion, updateJourney,
+  changeStatus, compileVersion, createJourney, getJourney, getVersion, type JourneyVersion, LaunchRefused, launchJourney, listJourneys, loadVersion, updateJourney,
 } from './journeys.js';
 import { simulate } from './simulate.js';
 import { contactJourneys, enrolmentTrace, journeyStats, listEnrolments } from './stats.js';
@@ -268,5 +268,3 @@ export const journeyRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = asy
     return { enrolments: await contactJourneys(db, workspaceId, request.params.id) };
   });
 };
-
-type JourneyVersion = Awaited<ReturnType<typeof loadVersion>>;

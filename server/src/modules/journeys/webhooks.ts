@@ -2,7 +2,9 @@ import { createHmac } from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import type { ClaimedJob } from '../../platform/jobs/queue.js';
+import { isHttpError } from '../../platform/http/errors.js';
 import { installationSecret } from '../../platform/security/signed.js';
+import { getContact } from '../contacts/index.js';
 
 /** The key a workspace's receivers check webhook signatures with (derived, never stored). */
 export async function webhookSecret(db: DbOrTx, workspaceId: string): Promise<string> {
@@ -20,11 +22,14 @@ export async function callWebhook(ctx: AppContext, job: ClaimedJob): Promise<voi
   const { url, journeyId, journeyName, nodeId, enrolmentId, contactId, step } = job.payload as {
     url: string; journeyId: string; journeyName: string; nodeId: string; enrolmentId: string; contactId: string; step: number;
   };
-  const contact = await ctx.db.selectFrom('contacts').select(['id', 'email', 'first_name', 'last_name', 'lifecycle_stage'])
-    .where('workspace_id', '=', workspaceId).where('id', '=', contactId).executeTakeFirst();
+  // The contact may have been erased since the step: the call still goes, with the id alone.
+  const contact = await getContact(ctx.db, workspaceId, contactId).catch((error: unknown) => {
+    if (isHttpError(error)) return null;
+    throw error;
+  });
   const body = JSON.stringify({
     type: 'journey.webhook', journey: { id: journeyId, name: journeyName }, nodeId, enrolmentId, step,
-    contact: contact ? { id: contact.id, email: contact.email, firstName: contact.first_name, lastName: contact.last_name, lifecycleStage: contact.lifecycle_stage } : { id: contactId },
+    contact: contact ? { id: contact.id, email: contact.email, firstName: contact.firstName, lastName: contact.lastName, lifecycleStage: contact.lifecycleStage } : { id: contactId },
     sentAt: ctx.clock.now().toISOString(),
   });
   const timestamp = Math.floor(Date.now() / 1000);
