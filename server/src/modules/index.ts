@@ -14,7 +14,9 @@ import { analyticsModule } from './analytics/index.js';
 import { messagingModule } from './messaging/index.js';
 import { journeysModule } from './journeys/index.js';
 import { formsModule } from './forms/index.js';
+import { pagesModule } from './pages/index.js';
+import { personalisationModule } from './personalisation/index.js';
 import { searchModule } from './search/index.js';
 
 /** Every module the runtime mounts, in order. A new domain module is added here. */
-export const modules: TandemModule[] = [platformMaintenance, accountsModule, contactsModule, dealsModule, eventsModule, segmentsModule, scoringModule, lifecycleModule, notificationsModule, messagingModule, journeysModule, formsModule, analyticsModule, searchModule, demoModule, testClockModule];
+export const modules: TandemModule[] = [platformMaintenance, accountsModule, contactsModule, dealsModule, eventsModule, segmentsModule, scoringModule, lifecycleModule, notificationsModule, messagingModule, journeysModule, formsModule, pagesModule, personalisationModule, analyticsModule, searchModule, demoModule, testClockModule];

@@ -96,7 +96,7 @@ export class AddressRateLimit {
   private windowStart = 0;
   private counts = new Map<string, number>();
 
-  constructor(private readonly perTenSeconds: number) {}
+  constructor(private readonly perTenSeconds: number, private readonly what = 'event requests') {}
 
   check(address: string, now = Date.now()): void {
     const window = Math.floor(now / 10_000) * 10_000;
@@ -107,7 +107,7 @@ export class AddressRateLimit {
     const count = (this.counts.get(address) ?? 0) + 1;
     this.counts.set(address, count);
     if (count > this.perTenSeconds) {
-      throw tooManyRequests(`more than ${this.perTenSeconds} event requests from one address in 10 seconds`, Math.ceil((window + 10_000 - now) / 1000));
+      throw tooManyRequests(`more than ${this.perTenSeconds} ${this.what} from one address in 10 seconds`, Math.ceil((window + 10_000 - now) / 1000));
     }
   }
 }

@@ -4,11 +4,11 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
 import { badRequest, errorHandler, httpError, serviceUnavailable, unauthorized } from '../../platform/http/errors.js';
-import { resolveApiKey } from '../accounts/index.js';
 import { AddressRateLimit, GroupCommit } from './backpressure.js';
 import { ingestEvents, type IngestSource } from './ingest.js';
 import { type EventRejection, type IncomingEvent, InvalidEvent, isJsonObject, maxBatchBytes, maxEventBytes, readEvent } from './payload.js';
 import { cachedTrackingSettings } from './settings.js';
+import { writeKeyResolver } from './write-keys.js';
 import type { EventType } from './tables.js';
 
 /**
@@ -21,7 +21,6 @@ const trackerFile = fileURLToPath(new URL('../../../../tracker/dist/t.js', impor
 const singleTypes: EventType[] = ['track', 'identify', 'page', 'screen', 'group', 'alias'];
 // Postgres answers that mean "try again" rather than "this is wrong".
 const retryableCodes = new Set(['40001', '40P01', '53300', '57P03', '08006', '08001']);
-const keyCacheMs = 30_000;
 
 type Json = Record<string, unknown>;
 
@@ -31,7 +30,7 @@ export function collectRoutes(ctx: AppContext): FastifyPluginAsync {
       concurrency: ctx.config.ingestConcurrency, queue: ctx.config.ingestQueue, maxEvents: 2000,
     });
     const rateLimit = new AddressRateLimit(ctx.config.ingestRatePerIp);
-    const keys = new Map<string, { at: number; source: Promise<IngestSource | null> }>();
+    const source = writeKeyResolver(ctx);
 
     // Browsers send text/plain (no preflight); parse it as the JSON it is.
     app.addContentTypeParser('text/plain', { parseAs: 'string' }, (_request, body, done) => {
@@ -63,19 +62,6 @@ export function collectRoutes(ctx: AppContext): FastifyPluginAsync {
       }
       return errorHandler(error as never, request, reply);
     });
-
-    function source(writeKey: string): Promise<IngestSource | null> {
-      const hit = keys.get(writeKey);
-      if (hit && Date.now() - hit.at < keyCacheMs) return hit.source;
-      const resolved = resolveApiKey(ctx.db, ctx.clock, writeKey, 'write').then((access) => access && {
-        workspaceId: access.workspaceId, actor: { ...access.actor, label: `${access.actor.label} (tracking)` },
-      });
-      keys.set(writeKey, { at: Date.now(), source: resolved });
-      // A failed look-up (the database briefly away) is not remembered.
-      resolved.catch(() => keys.delete(writeKey));
-      if (keys.size > 10_000) keys.delete(keys.keys().next().value!);
-      return resolved;
-    }
 
     async function authenticate(request: FastifyRequest, body: Json): Promise<IngestSource> {
       const header = request.headers.authorization;

@@ -39,6 +39,8 @@ export interface IdentityScope {
   logger: Logger;
   workspaceId: string;
   actor: AuditActor;
+  /** The source of contacts created here. */
+  contactSource: string;
   settings: TrackingSettings;
   /** The batch's visitors, locked for this transaction. */
   visitors: Map<string, VisitorState>;
@@ -133,7 +135,7 @@ async function mergeIfOnePerson(scope: IdentityScope, primaryId: string, duplica
 /** Creates the contact an identify describes; null when the workspace's rules refuse it. */
 async function createFromIdentify(scope: IdentityScope, base: { email?: string }, traits: Record<string, unknown>): Promise<Contact | null> {
   const created = await attempt(scope, 'create a contact', () =>
-    createContactFromTraits(scope.trx, scope.clock, scope.workspaceId, scope.actor, { ...base, source: 'tracking' }, traits, scope.settings.traitMappings));
+    createContactFromTraits(scope.trx, scope.clock, scope.workspaceId, scope.actor, { ...base, source: scope.contactSource }, traits, scope.settings.traitMappings));
   // Another request created the same address a moment ago.
   return created ?? (base.email ? findContactByEmail(scope.trx, scope.workspaceId, base.email) : null);
 }

@@ -13,6 +13,9 @@ export { ingestEvents, type IngestFollowUp } from './ingest.js';
 export { type ContactEvent, preparePartitions, recordContactEvents } from './contact-events.js';
 export { activityNames, visitorContact } from './queries.js';
 export { InvalidEvent, readEvent } from './payload.js';
+export { cachedTrackingSettings } from './settings.js';
+export { writeKeyResolver } from './write-keys.js';
+export { AddressRateLimit } from './backpressure.js';
 
 // A merged-away contact's events, browsers and visits belong to the survivor.
 onMerge('contact', async (db, workspaceId, fromId, toId) => {

@@ -28,6 +28,8 @@ import { classifyTouch, touchKey, type TouchSource } from './touchpoints.js';
 export interface IngestSource {
   workspaceId: string;
   actor: AuditActor;
+  /** The source a contact created here is given (a form's contacts come from the form); default `tracking`. */
+  contactSource?: string;
 }
 
 export interface IngestResult {
@@ -65,7 +67,7 @@ export async function ingestEvents(
     const visitors = await loadVisitors(trx, workspaceId, fresh);
     const known = await lookupIdentities(trx, workspaceId, idsNamedIn(fresh, visitors));
     const scope: IdentityScope = {
-      trx, clock: ctx.clock, logger: ctx.logger, workspaceId, actor: source.actor, settings, visitors, relinked: new Set(), known, changed: new Set(),
+      trx, clock: ctx.clock, logger: ctx.logger, workspaceId, actor: source.actor, contactSource: source.contactSource ?? 'tracking', settings, visitors, relinked: new Set(), known, changed: new Set(),
     };
     for (const event of fresh) {
       if (event.type === 'identify') await identify(scope, event);

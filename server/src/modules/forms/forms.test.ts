@@ -75,7 +75,7 @@ describe('forms', () => {
     await settle(bed);
 
     const nora = (await contactByEmail('nora@northwind.example'))!;
-    expect(nora).toMatchObject({ firstName: 'Nora', custom: { plan: 'pro' } });
+    expect(nora).toMatchObject({ firstName: 'Nora', custom: { plan: 'pro' }, source: 'form' });
     expect((await bed.api(`/api/v1/companies/${nora.companyId}`)).body.name).toBe('Northwind Oy');
     const events = (await bed.api(`/api/v1/events?contactId=${nora.id}`)).body.items as { type: string; name: string | null; path: string | null }[];
     expect(events.filter((event) => event.type === 'page')).toHaveLength(3);

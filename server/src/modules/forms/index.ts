@@ -4,6 +4,11 @@ import { submissionData } from './privacy.js';
 import { formPublicRoutes } from './public-routes.js';
 import { formRoutes } from './routes.js';
 
+export { formMarkup, type FieldError } from './html.js';
+export { publicForm, type Form } from './forms.js';
+export { countView, renderForm, submitForm } from './submit.js';
+export { fieldErrors, generalErrors, readSubmission, submissionsLimited } from './public-routes.js';
+
 registerContactDataSource(submissionData);
 
 /** Forms: lead capture with consent, progressive profiling and spam protection, on any website. */

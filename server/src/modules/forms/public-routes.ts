@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
 import { htmlPage } from '../../platform/http/html-page.js';
-import { isHttpError } from '../../platform/http/errors.js';
+import { type HttpError, isHttpError } from '../../platform/http/errors.js';
 import { consumeRateLimit } from '../../platform/security/rate-limit.js';
 import { escapeHtml } from '../../platform/text.js';
 import type { AfterSubmit } from './definition.js';
@@ -14,7 +14,7 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
 /** A submission as the embed script sends it (JSON) or as a plain HTML form posts it (flat fields). */
-function readSubmission(request: FastifyRequest, body: Record<string, unknown>, html: boolean): SubmissionInput {
+export function readSubmission(request: FastifyRequest, body: Record<string, unknown>, html: boolean): SubmissionInput {
   if (!html) {
     const page = (body.page ?? {}) as Record<string, unknown>;
     return {
@@ -38,9 +38,25 @@ function thanksPage(form: Form, after: AfterSubmit): string {
 }
 
 /** The hosted form: works with no JavaScript at all (a link in an email, a QR code, a plain page). */
-function formPage(rendered: Awaited<ReturnType<typeof renderForm>>, errors: FieldError[] = []): string {
-  const general = errors.filter((error) => error.field.startsWith('_')).map((error) => `<p class="error" role="alert">${escapeHtml(error.message)}</p>`).join('');
-  return htmlPage(rendered.name, `<h1>${escapeHtml(rendered.name)}</h1>${general}\n${formMarkup(rendered, { action: `/f/${rendered.id}`, token: rendered.token, errors })}`);
+function formPage(rendered: Awaited<ReturnType<typeof renderForm>>, errors: FieldError[] = [], values?: Record<string, unknown>): string {
+  return htmlPage(rendered.name, `<h1>${escapeHtml(rendered.name)}</h1>${generalErrors(errors)}\n${formMarkup(rendered, { action: `/f/${rendered.id}`, token: rendered.token, errors, values })}`);
+}
+
+/** The errors that belong to no field (a bot check, an expired form), shown above it. */
+export function generalErrors(errors: FieldError[]): string {
+  return errors.filter((error) => error.field.startsWith('_')).map((error) => `<p class="error" role="alert">${escapeHtml(error.message)}</p>`).join('');
+}
+
+/** The errors of a refused submission, by field. */
+export function fieldErrors(error: HttpError): FieldError[] {
+  return isFormErrors(error) ? error.errors : [{ field: error.field ?? '_', message: error.message }];
+}
+
+/** Refuses (429) a submission beyond the per-address limit; true when it did. */
+export async function submissionsLimited(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+  const result = await consumeRateLimit(ctx.db, ctx.clock, `form:${request.ip}`, { limit: ctx.config.formRatePerIp, windowSeconds: 60 });
+  if (!result.allowed) reply.header('retry-after', String(result.retryAfterSeconds)).status(429).send({ statusCode: 429, error: 'Too Many Requests', message: 'too many submissions from this address; try again in a minute' });
+  return !result.allowed;
 }
 
 /**
@@ -58,11 +74,6 @@ export function formPublicRoutes(ctx: AppContext): FastifyPluginAsync {
     });
     app.options('/f/*', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => reply.header('access-control-max-age', '86400').status(204).send());
 
-    const limited = async (request: FastifyRequest, reply: FastifyReply, limit: number) => {
-      const result = await consumeRateLimit(ctx.db, ctx.clock, `form:${request.ip}`, { limit, windowSeconds: 60 });
-      if (!result.allowed) reply.header('retry-after', String(result.retryAfterSeconds)).status(429).send({ statusCode: 429, error: 'Too Many Requests', message: 'too many submissions from this address; try again in a minute' });
-      return !result.allowed;
-    };
     const formOf = async (id: string) => (uuidPattern.test(id) ? publicForm(ctx.db, id).catch(() => null) : null);
 
     app.get<Params & { Querystring: { anonymousId?: string; url?: string; referrer?: string } }>('/f/:id/form.json', { config: { access: 'public' } }, async (request, reply) => {
@@ -80,7 +91,7 @@ export function formPublicRoutes(ctx: AppContext): FastifyPluginAsync {
     });
 
     app.post<Params & { Body: Record<string, unknown> | undefined }>('/f/:id', { config: { access: 'public' }, bodyLimit: 64 * 1024 }, async (request, reply) => {
-      if (await limited(request, reply, ctx.config.formRatePerIp)) return reply;
+      if (await submissionsLimited(ctx, request, reply)) return reply;
       const html = request.headers['content-type']?.startsWith('application/x-www-form-urlencoded') ?? false;
       const form = await formOf(request.params.id);
       if (!form) return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: 'Form not found' });
@@ -91,8 +102,8 @@ export function formPublicRoutes(ctx: AppContext): FastifyPluginAsync {
         return reply.type('text/html').send(thanksPage(form, submitted.afterSubmit));
       } catch (error) {
         if (!isHttpError(error)) throw error;
-        const errors = isFormErrors(error) ? error.errors : [{ field: error.field ?? '_', message: error.message }];
-        if (html) return reply.status(400).type('text/html').send(formPage(await renderForm(ctx, form, null), errors));
+        const errors = fieldErrors(error);
+        if (html) return reply.status(400).type('text/html').send(formPage(await renderForm(ctx, form, null), errors, request.body));
         return reply.status(400).send({ statusCode: 400, error: 'Bad Request', message: error.message, field: error.field, errors });
       }
     });

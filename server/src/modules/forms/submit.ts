@@ -185,7 +185,7 @@ export async function submitForm(ctx: AppContext, form: Form, input: SubmissionI
   const events = raw.map((event, index) => readEvent(event, { index, receivedAt: now }));
   const actor = { type: 'system' as const, label: `Form: ${form.name}` };
   let contactId: string | null = null;
-  await ingestEvents(ctx, { workspaceId: form.workspaceId, actor }, events, async (trx, contactOf) => {
+  await ingestEvents(ctx, { workspaceId: form.workspaceId, actor, contactSource: 'form' }, events, async (trx, contactOf) => {
     contactId = contactOf(`form-${submissionId}`);
     if (!contactId) throw badRequest('give your email address', form.fields.find((field) => field.mapTo === 'email')!.key);
     await trx.insertInto('form_submissions').values({

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../platform/db/database.js';
 import { notFound } from '../../platform/http/errors.js';
 import { contactSummaries } from '../contacts/index.js';
 import type { JourneyGraph } from './graph.js';
-import { chiSquarePValue } from './significance.js';
+import { chiSquarePValue } from '../../platform/significance.js';
 import type { EnrolmentStatus } from './tables.js';
 
 export interface NodeStats {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sendableAt } from '../messaging/send-limits.js';
-import { chiSquarePValue } from './significance.js';
+import { chiSquarePValue } from '../../platform/significance.js';
 import { durationMs, nextLocalTime } from './time.js';
 
 describe('journey time', () => {
