@@ -202,6 +202,19 @@ const sampleRequests: Record<string, (b: BRecords) => { path: string; body?: unk
   'GET /api/v1/forms/:id/submissions': (b) => ({ path: `/api/v1/forms/${b.formId}/submissions` }),
   'GET /api/v1/forms/:id/submissions.csv': (b) => ({ path: `/api/v1/forms/${b.formId}/submissions.csv` }),
   'GET /api/v1/forms/:id/conversion': (b) => ({ path: `/api/v1/forms/${b.formId}/conversion` }),
+  'GET /api/v1/pages': () => ({ path: '/api/v1/pages' }),
+  'POST /api/v1/pages': (b) => ({ path: '/api/v1/pages', body: { name: 'Copy', slug: 'copy-page', title: 'Copy', variants: [{ key: 'A', name: 'A', weight: 100, blocks: [{ type: 'form', formId: b.formId }] }] } }),
+  'GET /api/v1/pages/:id': (b) => ({ path: `/api/v1/pages/${b.pageId}` }),
+  'PATCH /api/v1/pages/:id': (b) => ({ path: `/api/v1/pages/${b.pageId}`, body: { status: 'draft', name: 'Hijacked' } }),
+  'GET /api/v1/pages/:id/results': (b) => ({ path: `/api/v1/pages/${b.pageId}/results` }),
+  'GET /api/v1/pages/:id/preview': (b) => ({ path: `/api/v1/pages/${b.pageId}/preview` }),
+  'POST /api/v1/pages/preview': (b) => ({ path: '/api/v1/pages/preview', body: { title: 'x', variant: { key: 'A', name: 'A', weight: 100, blocks: [{ type: 'form', formId: b.formId }] } } }),
+  'GET /api/v1/content-slots': () => ({ path: '/api/v1/content-slots' }),
+  'POST /api/v1/content-slots': (b) => ({ path: '/api/v1/content-slots', body: { key: 'copy', name: 'Copy', rules: [{ segmentId: b.segmentId, content: 'x' }] } }),
+  'GET /api/v1/content-slots/:id': (b) => ({ path: `/api/v1/content-slots/${b.slotId}` }),
+  'PATCH /api/v1/content-slots/:id': (b) => ({ path: `/api/v1/content-slots/${b.slotId}`, body: { defaultContent: 'Hijacked' } }),
+  'GET /api/v1/content-slots/:id/results': (b) => ({ path: `/api/v1/content-slots/${b.slotId}/results` }),
+  'GET /api/v1/content-slots/:id/preview': (b) => ({ path: `/api/v1/content-slots/${b.slotId}/preview?contactId=${b.contactId}` }),
   'GET /api/v1/test/clock': () => ({ path: '/api/v1/test/clock' }),
   'POST /api/v1/test/clock': () => ({ path: '/api/v1/test/clock', body: { advanceMs: 1 } }),
 };
@@ -229,6 +242,8 @@ interface BRecords {
   journeyId: string;
   enrolmentId: string;
   formId: string;
+  pageId: string;
+  slotId: string;
   segmentId: string;
   listId: string;
   ruleId: string;
@@ -299,6 +314,10 @@ beforeAll(async () => {
   const form = await asB('/api/v1/forms', {
     name: 'Secretform', fields: [{ key: 'email', label: 'Email', type: 'email', mapTo: 'email', required: true }], afterSubmit: { kind: 'message', message: 'Secretthanks' },
   });
+  const landingPage = await asB('/api/v1/pages', {
+    name: 'Secretpage', slug: 'secret-page', title: 'Secrettitle', status: 'published', variants: [{ key: 'A', name: 'A', weight: 100, blocks: [{ type: 'hero', heading: 'Secretheading' }, { type: 'form', formId: form.id }] }],
+  });
+  const slot = await asB('/api/v1/content-slots', { key: 'secretslot', name: 'Secretslot', defaultContent: 'Secretcontent', rules: [{ segmentId: segment.id, content: 'Secretrule' }] });
   // A hand-off of B's, written directly: qualifying through events is the lifecycle tests' business.
   const lead = await database.ctx.db.insertInto('leads').values({
     workspace_id: b.workspaceId, contact_id: contact.id, definition_id: definition.id, status: 'new', owner_id: b.users.sales.id, team_id: team.id,
@@ -338,6 +357,8 @@ beforeAll(async () => {
     journeyId: journey.id,
     enrolmentId: enrolment.enrolled[0].enrolmentId,
     formId: form.id,
+    pageId: landingPage.id,
+    slotId: slot.id,
   };
 });
 
@@ -398,6 +419,9 @@ async function snapshotB() {
     contactJourneys: await read(`/api/v1/contacts/${bRecords.contactId}/journeys`),
     webhookSecret: await read('/api/v1/journeys/webhook-secret'),
     forms: await read('/api/v1/forms'),
+    pages: await read('/api/v1/pages'),
+    page: await read(`/api/v1/pages/${bRecords.pageId}`),
+    slots: await read('/api/v1/content-slots'),
   };
 }
 
@@ -419,7 +443,8 @@ describe('workspace isolation', () => {
         'Secretevent', 'secretuser', b.writeKey, bRecords.segmentId, bRecords.listId, 'Secretsegment', 'Secretlist',
         bRecords.ruleId, bRecords.teamId, bRecords.definitionId, bRecords.leadId, 'Secretrule', 'Secretteam',
         bRecords.topicId, 'Secrettopic', 'Secretwording', 'secretsuppressed', bRecords.templateId, bRecords.domainId, 'Secrettemplate', 'Secretsubject', 'Secretsnippet',
-        bRecords.broadcastId, 'Secretbroadcast', bRecords.journeyId, bRecords.enrolmentId, 'Secretjourney', bRecords.formId, 'Secretform', 'Secretthanks'];
+        bRecords.broadcastId, 'Secretbroadcast', bRecords.journeyId, bRecords.enrolmentId, 'Secretjourney', bRecords.formId, 'Secretform', 'Secretthanks',
+        bRecords.pageId, 'Secretpage', 'Secrettitle', 'Secretheading', bRecords.slotId, 'Secretslot', 'Secretcontent', 'Secretrule'];
 
       // Routes that end or move the session go last, so every other route runs signed in to A.
       const sessionChanging = ['POST /api/v1/workspaces', 'POST /api/v1/auth/logout'];

@@ -1,5 +1,6 @@
 // Entry point of t.js: finds its script tag, starts the tracker, replays the calls the
-// snippet queued while this file was loading, and draws the page's embedded forms.
+// snippet queued while this file was loading, fills the content slots and draws the page's
+// embedded forms.
 import { findScriptTag, readConfig, readHost } from './config.js';
 import { mountForm, mountForms, type FormHost } from './forms.js';
 import { getAnonymousId } from './identity.js';
@@ -25,6 +26,7 @@ if (queued === undefined || Array.isArray(queued)) {
       if (typeof api[method] === 'function') (api[method] as (...a: unknown[]) => void)(...args);
     }
     api.page();
+    void api.slots();
   } else {
     // Without a write key t.js only draws forms (the embed code of a form): nothing is tracked.
     window.tandem = Object.assign(queued || [], { form });

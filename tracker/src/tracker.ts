@@ -7,6 +7,7 @@ import {
 import { getAnonymousId, getUserId, persistIdentity, resetIdentity, setUserId } from './identity.js';
 import { watchNavigation } from './navigation.js';
 import { doNotTrackEnabled } from './privacy.js';
+import { fillSlots } from './slots.js';
 import { allowWrites, eraseAll, readCookie, writeCookie } from './storage.js';
 import { browserNetwork, createTransport } from './transport.js';
 import { uuid } from './uuid.js';
@@ -21,6 +22,8 @@ export interface TandemApi {
   reset(): void;
   consent(granted: boolean): void;
   anonymousId(): string;
+  /** Fills the page's content slots for this visitor (done on load and on navigation). */
+  slots(): Promise<void>;
 }
 
 const CONSENT_COOKIE = 'tdm_consent';
@@ -29,7 +32,9 @@ export function startTracker(config: Config): TandemApi {
   // With Do Not Track honoured the API stays callable but records nothing at all.
   const blocked = config.respectDoNotTrack && doNotTrackEnabled({ navigator, window });
   const consented = !config.consentRequired || readCookie(CONSENT_COOKIE) === '1';
-  allowWrites(!blocked && consented);
+  // Personalised content is asked for only for a visitor who may be tracked: the request names them.
+  let tracked = !blocked && consented;
+  allowWrites(tracked);
   // Until consent, events wait in the paused queue so the landing page view is not lost.
   const transport = createTransport(`${config.host}/v1/batch`, config.writeKey, browserNetwork, !consented);
   updateCampaign(location.search);
@@ -60,6 +65,7 @@ export function startTracker(config: Config): TandemApi {
     consent(granted) {
       if (blocked) return;
       allowWrites(granted);
+      tracked = granted;
       if (granted) {
         writeCookie(CONSENT_COOKIE, '1');
         persistIdentity();
@@ -71,6 +77,7 @@ export function startTracker(config: Config): TandemApi {
       }
     },
     anonymousId: getAnonymousId,
+    slots: () => (tracked ? fillSlots({ host: config.host, writeKey: config.writeKey, anonymousId: getAnonymousId(), userId: getUserId() }) : Promise.resolve()),
   };
 
   addEventListener('pagehide', transport.flushBeforeUnload);
@@ -81,6 +88,7 @@ export function startTracker(config: Config): TandemApi {
     setReferrer(previousUrl);
     updateCampaign(location.search);
     api.page();
+    void api.slots();
   });
   return api;
 }
