@@ -21,6 +21,12 @@ if (mode === 'pg') {
   app.get('/api/v1/workspace', async () => ({ id: '057cd464-9b97-4b1c-b4b1-bedeae0c005b', name: 'Bench', createdAt: new Date().toISOString() }));
   // bench/forms' baseline: a JSON post parsed and answered, nothing stored.
   app.post('/f/:id', async (request) => ({ ok: true, submissionId: request.params.id, afterSubmit: { kind: 'message', message: 'Thanks' } }));
+  // bench/forms' personalisation baseline: the query read and a slot answered, nothing looked up.
+  app.get('/v1/slots', async (request, reply) => {
+    const started = performance.now();
+    const slots = Object.fromEntries(String(request.query.keys).split(',').map((key) => [key, { content: '<h2>Welcome</h2>', variant: 'default' }]));
+    return reply.header('server-timing', `app;dur=${(performance.now() - started).toFixed(2)}`).send({ slots });
+  });
 }
 await app.listen({ host: '127.0.0.1', port: Number(port) });
 process.on('SIGTERM', () => app.close().then(() => process.exit(0)));

@@ -19,7 +19,20 @@ export function personalisationPublicRoutes(ctx: AppContext): FastifyPluginAsync
     const impressions = impressionCounter(ctx);
     app.addHook('onClose', async () => impressions.flush());
 
-    app.get<{ Querystring: Query }>('/v1/slots', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    app.get<{ Querystring: Query }>('/v1/slots', {
+      config: { access: 'public' },
+      schema: {
+        tags: ['personalisation'], summary: 'Public: the content of each named slot for one website visitor (what t.js calls)', security: [],
+        querystring: {
+          type: 'object',
+          properties: {
+            writeKey: { type: 'string', description: 'the workspace\'s public write key' }, anonymousId: { type: 'string', description: 'at most 200 characters' }, userId: { type: 'string', description: 'at most 500 characters' },
+            keys: { type: 'string', description: 'comma-separated slot keys, at most 20' },
+          },
+        },
+      },
+    }, async (request, reply) => {
+      const started = performance.now();
       reply.header('access-control-allow-origin', '*').header('cache-control', 'private, no-store');
       rateLimit.check(request.ip);
       const { writeKey, anonymousId, userId } = request.query;
@@ -37,7 +50,8 @@ export function personalisationPublicRoutes(ctx: AppContext): FastifyPluginAsync
         slots[slot.key] = content;
         impressions.count(source.workspaceId, slot.id, content.variant, day);
       }
-      return { slots };
+      // The time Tandem took, for the site owner's dev tools (and bench/forms).
+      return reply.header('server-timing', `app;dur=${(performance.now() - started).toFixed(2)}`).send({ slots });
     });
   };
 }
