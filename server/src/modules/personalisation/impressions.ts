@@ -45,6 +45,13 @@ export async function slotImpressions(db: DbOrTx, workspaceId: string, slotId: s
   return new Map(rows.map((row) => [row.variant, Number(row.impressions)]));
 }
 
+/** Impressions per slot of a workspace since a day (the list). */
+export async function impressionsBySlot(db: DbOrTx, workspaceId: string, since: string) {
+  const rows = await db.selectFrom('content_slot_stats').select(['slot_id', sql<string>`sum(impressions)`.as('impressions')])
+    .where('workspace_id', '=', workspaceId).where('day', '>=', since).groupBy('slot_id').execute();
+  return new Map(rows.map((row) => [row.slot_id, Number(row.impressions)]));
+}
+
 const counters = new WeakMap<object, ImpressionCounter>();
 
 /** The process's counter for this application (the public endpoint counts, the API reads). */

@@ -67,12 +67,19 @@ describe('web personalisation', () => {
     const results = (await bed.api(`/api/v1/content-slots/${slotId}/results`)).body;
     expect(results).toEqual({
       impressions: 4,
-      variants: [{ variant: ctos, name: 'CTOs', impressions: 2 }, { variant: finns, name: 'Finland', impressions: 1 }, { variant: 'default', name: 'Default', impressions: 1 }],
+      variants: [
+        { variant: ctos, name: 'CTOs', impressions: 2, current: true, segmentDeleted: false }, { variant: finns, name: 'Finland', impressions: 1, current: true, segmentDeleted: false },
+        { variant: 'default', name: 'Default', impressions: 1, current: true, segmentDeleted: false },
+      ],
     });
+    expect((await bed.api('/api/v1/content-slots')).body.items[0]).toMatchObject({ key: 'home-hero', impressions30d: 4 });
 
     // A change shows at once; an archived slot is left to its default on the website.
     await bed.api(`/api/v1/content-slots/${slotId}`, { method: 'PATCH', body: { rules: [{ segmentId: finns, content: '<h2>Moi!</h2>' }] } });
     expect((await slots({ writeKey, anonymousId: 'anon-cto', keys: 'home-hero' })).body.slots['home-hero'].variant).toBe(finns);
+    // The removed rule's impressions stay in the report, after the current contents.
+    expect((await bed.api(`/api/v1/content-slots/${slotId}/results`)).body.variants.map((v: { variant: string; impressions: number; current: boolean }) => [v.variant, v.impressions, v.current]))
+      .toEqual([[finns, 2, true], ['default', 1, true], [ctos, 2, false]]);
     await bed.api(`/api/v1/content-slots/${slotId}`, { method: 'PATCH', body: { archived: true } });
     expect((await slots({ writeKey, anonymousId: 'anon-cto', keys: 'home-hero' })).body.slots).toEqual({});
   });

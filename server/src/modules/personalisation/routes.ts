@@ -5,7 +5,7 @@ import { workspaceAccess } from '../../platform/http/access-hook.js';
 import { DateTime, Uuid } from '../../platform/http/schema-types.js';
 import { getContact } from '../contacts/index.js';
 import { namesOf } from '../segments/index.js';
-import { impressionCounter, slotImpressions } from './impressions.js';
+import { impressionCounter, impressionsBySlot, slotImpressions } from './impressions.js';
 import { contactSegments, contentFor, forgetSlots } from './resolve.js';
 import { type ContentSlot, createSlot, getSlot, listSlots, type SlotInput, updateSlot } from './slots.js';
 
@@ -29,10 +29,20 @@ export const personalisationRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext 
     return { ...rest, snippet: `<div data-tandem-slot="${slot.key}">${slot.defaultContent}</div>` };
   };
 
+  const daysAgo = (days: number) => new Date(clock.now().getTime() - days * 86_400_000).toISOString().slice(0, 10);
+
   app.get('/content-slots', {
     config: { access: 'workspace:read' },
-    schema: { tags: ['personalisation'], summary: 'Content slots of the website', response: { 200: Type.Object({ items: Type.Array(SlotView) }) } },
-  }, async (request) => ({ items: (await listSlots(db, workspaceAccess(request).workspaceId)).map(view) }));
+    schema: {
+      tags: ['personalisation'], summary: 'Content slots of the website, with their impressions of the last 30 days',
+      response: { 200: Type.Object({ items: Type.Array(Type.Object({ ...SlotView.properties, impressions30d: Type.Integer() })) }) },
+    },
+  }, async (request) => {
+    const { workspaceId } = workspaceAccess(request);
+    await impressionCounter(ctx).flush();
+    const [slots, impressions] = await Promise.all([listSlots(db, workspaceId), impressionsBySlot(db, workspaceId, daysAgo(30))]);
+    return { items: slots.map((slot) => ({ ...view(slot), impressions30d: impressions.get(slot.id) ?? 0 })) };
+  });
 
   app.post('/content-slots', {
     config: { access: 'records:write' },
@@ -69,19 +79,29 @@ export const personalisationRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext 
   app.get('/content-slots/:id/results', {
     config: { access: 'workspace:read' },
     schema: {
-      tags: ['personalisation'], summary: 'Impressions of each content (per segment rule and the default)', params: IdParams,
+      tags: ['personalisation'], summary: 'Impressions of each content: the segment rules, the default, then rules since removed', params: IdParams,
       querystring: Type.Object({ days: Type.Integer({ minimum: 1, maximum: 366, default: 30 }) }),
-      response: { 200: Type.Object({ impressions: Type.Integer(), variants: Type.Array(Type.Object({ variant: Type.String(), name: Type.String(), impressions: Type.Integer() })) }) },
+      response: {
+        200: Type.Object({
+          impressions: Type.Integer(),
+          variants: Type.Array(Type.Object({ variant: Type.String(), name: Type.String(), impressions: Type.Integer(), current: Type.Boolean(), segmentDeleted: Type.Boolean() })),
+        }),
+      },
     },
   }, async (request) => {
     const { workspaceId } = workspaceAccess(request);
     const slot = await getSlot(db, workspaceId, request.params.id);
     await impressionCounter(ctx).flush();
-    const since = new Date(clock.now().getTime() - request.query.days * 86_400_000).toISOString().slice(0, 10);
-    const [counts, names] = await Promise.all([slotImpressions(db, workspaceId, slot.id, since), namesOf(db, workspaceId)]);
-    const variants = [...slot.rules.map((rule) => rule.segmentId), 'default'].map((variant) => ({
-      variant, name: variant === 'default' ? 'Default' : names.segments.get(variant) ?? 'Deleted segment', impressions: counts.get(variant) ?? 0,
-    }));
+    const [counts, names] = await Promise.all([slotImpressions(db, workspaceId, slot.id, daysAgo(request.query.days)), namesOf(db, workspaceId)]);
+    const current = [...slot.rules.map((rule) => rule.segmentId), 'default'];
+    const removed = [...counts.keys()].filter((variant) => !current.includes(variant));
+    const variants = [...current, ...removed].map((variant) => {
+      const segmentDeleted = variant !== 'default' && !names.segments.has(variant);
+      return {
+        variant, name: variant === 'default' ? 'Default' : names.segments.get(variant) ?? 'Deleted segment', impressions: counts.get(variant) ?? 0,
+        current: current.includes(variant), segmentDeleted,
+      };
+    });
     return { impressions: variants.reduce((sum, variant) => sum + variant.impressions, 0), variants };
   });
 
