@@ -19,6 +19,8 @@ import { dealRoutes } from '../crm/deals/routes';
 import { emailRoutes, emailSettingsRoute } from '../email/routes';
 import { eventRoutes } from '../events/routes';
 import { formRoutes } from '../forms/routes';
+import { landingPageRoutes } from '../landing-pages/routes';
+import { personalisationRoutes } from '../personalisation/routes';
 import { journeyRoutes } from '../journeys/routes';
 import { leadRoutes, lifecycleSettingsRoute } from '../leads/routes';
 import { reportRoutes } from '../reports/routes';
@@ -43,8 +45,10 @@ const appRoutes: RouteObject[] = [
   ...emailRoutes,
   ...journeyRoutes,
   ...formRoutes,
+  ...landingPageRoutes,
+  ...personalisationRoutes,
   // Modules whose screens are not built yet show what they will hold.
-  ...MODULES.filter((module) => ![...contactRoutes, ...dealRoutes, ...eventRoutes, ...segmentRoutes, ...scoringRoutes, ...leadRoutes, ...reportRoutes, ...emailRoutes, ...journeyRoutes, ...formRoutes].some((route) => route.path === module.path.slice(1))).map((module) => ({
+  ...MODULES.filter((module) => ![...contactRoutes, ...dealRoutes, ...eventRoutes, ...segmentRoutes, ...scoringRoutes, ...leadRoutes, ...reportRoutes, ...emailRoutes, ...journeyRoutes, ...formRoutes, ...landingPageRoutes, ...personalisationRoutes].some((route) => route.path === module.path.slice(1))).map((module) => ({
     path: module.path.slice(1),
     element: <ModulePage module={module} />,
   })),

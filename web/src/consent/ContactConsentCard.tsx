@@ -1,6 +1,7 @@
 import { Anchor, Badge, Box, Button, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { IconMailCheck, IconMailOff, IconMailQuestion } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { useCurrentMe } from '../api/queries';
 import { formatDate, formatDateTime, formatRelative } from '../app/format';
 import { DisclosureButton } from '../components/DisclosureButton';
@@ -8,7 +9,7 @@ import { ErrorBlock } from '../components/QueryState';
 import { useMemberNames } from '../crm/shared/queries';
 import { SectionCard } from '../crm/shared/RecordLayout';
 import { useContactConsent, useSubscriptionTopics } from './api';
-import { BASIS_LABELS, MARKETING_EMAIL, purposeLabel, sourceLabel, STATUS_COLORS, STATUS_LABELS, suppressionReason } from './format';
+import { BASIS_LABELS, formOfSource, MARKETING_EMAIL, purposeLabel, sourceLabel, STATUS_COLORS, STATUS_LABELS, suppressionReason } from './format';
 import { RecordConsentModal } from './RecordConsentModal';
 import { LiftSuppressionDialog, SuppressModal } from './SuppressModal';
 import type { ConsentRecord, ConsentState, ContactConsent, SubscriptionTopic } from './types';
@@ -277,7 +278,9 @@ function HistoryEntry({ record, topics }: { record: ConsentRecord; topics: Subsc
       >
         <Fact label="When">{formatDateTime(record.recordedAt)}</Fact>
         <Fact label="By">{who}</Fact>
-        <Fact label="Source">{sourceLabel(record.source)}</Fact>
+        <Fact label="Source">
+          <SourceLabel source={record.source} />
+        </Fact>
         <Fact label="Basis">{BASIS_LABELS[record.lawfulBasis] ?? record.lawfulBasis}</Fact>
         {record.ip && <Fact label="IP">{record.ip}</Fact>}
       </Box>
@@ -302,6 +305,17 @@ function HistoryEntry({ record, topics }: { record: ConsentRecord; topics: Subsc
         </Text>
       )}
     </Box>
+  );
+}
+
+/** A web form's consent links to the form, where its wording and fields are. */
+function SourceLabel({ source }: { source: string }) {
+  const formId = formOfSource(source);
+  if (!formId) return <>{sourceLabel(source)}</>;
+  return (
+    <Anchor component={Link} to={`/forms/${formId}`} fz="xs">
+      {sourceLabel(source)}
+    </Anchor>
   );
 }
 

@@ -29,7 +29,13 @@ export const SOURCES: { value: string; label: string }[] = [
 /** The sources the server accepts consent given from without the wording (a system passing it on). */
 export const SOURCES_WITHOUT_WORDING = ['api', 'import'];
 
+/** The form a consent was given on: its source is `form:<form id>`. */
+export function formOfSource(source: string): string | undefined {
+  return /^form:([0-9a-f-]{36})$/i.exec(source)?.[1];
+}
+
 export function sourceLabel(source: string): string {
+  if (formOfSource(source)) return 'Web form';
   return SOURCES.find((candidate) => candidate.value === source)?.label ?? humanize(source);
 }
 

@@ -1,15 +1,16 @@
-import { ActionIcon, Badge, Box, Button, Grid, Group, Menu, Paper, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Box, Grid, Paper, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArchive, IconArchiveOff, IconChartFunnel, IconCode, IconDeviceFloppy, IconDots, IconEye, IconForms, IconInbox } from '@tabler/icons-react';
+import { IconChartFunnel, IconCode, IconEye, IconForms, IconInbox } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { errorMessage, isApiError } from '../api/client';
 import { useCurrentMe } from '../api/queries';
+import { EditorHeader } from '../components/EditorHeader';
 import { LoadingBlock } from '../components/QueryState';
 import { useSubscriptionTopics } from '../consent/api';
 import { useCustomFields } from '../crm/shared/queries';
 import { FormErrorAlert } from '../crm/shared/FormErrorAlert';
-import { RecordBreadcrumbs, RecordNotFound, SectionCard } from '../crm/shared/RecordLayout';
+import { RecordNotFound, SectionCard } from '../crm/shared/RecordLayout';
 import { useCreateForm, useForm, useForms, useUpdateForm } from './api';
 import { ConsentsEditor } from './builder/ConsentsEditor';
 import { EmbedPanel } from './builder/EmbedPanel';
@@ -134,52 +135,15 @@ function FormEditor({ form }: { form: Form | undefined }) {
 
   return (
     <Box p="xl">
-      <RecordBreadcrumbs parent="Forms" to="/forms" current={title} />
-      <Group justify="space-between" align="flex-start" mb="md" wrap="nowrap">
-        <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-          <Title order={1} fz={24} style={{ overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>
-            {title}
-          </Title>
-          {form && <FormStatusBadge status={form.status} />}
-        </Group>
-        <Group gap="sm" wrap="nowrap">
-          {dirty && tab === 'build' && (
-            <Text fz="sm" c="dimmed">
-              Unsaved changes
-            </Text>
-          )}
-          {writable && form?.status !== 'archived' && (
-            <Button
-              leftSection={<IconDeviceFloppy size={16} />}
-              onClick={save}
-              loading={create.isPending || update.isPending}
-              disabled={Boolean(form) && !dirty}
-            >
-              {form ? 'Save' : 'Create form'}
-            </Button>
-          )}
-          {writable && form && (
-            <Menu position="bottom-end" shadow="md">
-              <Menu.Target>
-                <ActionIcon variant="default" size="lg" aria-label="More actions">
-                  <IconDots size={18} />
-                </ActionIcon>
-              </Menu.Target>
-              <Menu.Dropdown>
-                {form.status === 'active' ? (
-                  <Menu.Item leftSection={<IconArchive size={16} />} color="red" onClick={() => archive(true)}>
-                    Archive form
-                  </Menu.Item>
-                ) : (
-                  <Menu.Item leftSection={<IconArchiveOff size={16} />} onClick={() => archive(false)}>
-                    Restore form
-                  </Menu.Item>
-                )}
-              </Menu.Dropdown>
-            </Menu>
-          )}
-        </Group>
-      </Group>
+      <EditorHeader
+        parent="Forms"
+        parentPath="/forms"
+        title={title}
+        badge={form && <FormStatusBadge status={form.status} />}
+        dirty={dirty && tab === 'build'}
+        save={writable && form?.status !== 'archived' ? { label: form ? 'Save' : 'Create form', onClick: save, loading: create.isPending || update.isPending, disabled: Boolean(form) && !dirty } : undefined}
+        archive={writable && form ? { archived: form.status === 'archived', noun: 'form', onChange: archive } : undefined}
+      />
 
       <Tabs value={tab} onChange={(next) => next && setParams(next === 'build' ? {} : { tab: next }, { replace: true })} keepMounted={false}>
         <Tabs.List mb="lg">

@@ -1,13 +1,14 @@
-import { ActionIcon, Box, Button, Grid, Group, Menu, Paper, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Box, Grid, Group, Paper, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArchive, IconArchiveOff, IconChartBar, IconCode, IconDeviceFloppy, IconDots, IconEye, IconSparkles } from '@tabler/icons-react';
+import { IconChartBar, IconCode, IconEye, IconSparkles } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { errorMessage, isApiError } from '../api/client';
 import { useCurrentMe } from '../api/queries';
+import { EditorHeader } from '../components/EditorHeader';
 import { LoadingBlock } from '../components/QueryState';
 import { FormErrorAlert } from '../crm/shared/FormErrorAlert';
-import { RecordBreadcrumbs, RecordNotFound, SectionCard } from '../crm/shared/RecordLayout';
+import { RecordNotFound, SectionCard } from '../crm/shared/RecordLayout';
 import { useSegments } from '../segments/api';
 import { useCreateSlot, useSlot, useUpdateSlot } from './api';
 import { EmbedPanel } from './EmbedPanel';
@@ -138,52 +139,15 @@ function SlotEditor({ slot }: { slot: ContentSlot | undefined }) {
 
   return (
     <Box p="xl">
-      <RecordBreadcrumbs parent="Personalisation" to="/personalisation" current={title} />
-      <Group justify="space-between" align="flex-start" mb="md" wrap="nowrap">
-        <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-          <Title order={1} fz={24} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-            {title}
-          </Title>
-          {slot && <SlotStatusBadge status={slot.status} />}
-        </Group>
-        <Group gap="sm" wrap="nowrap">
-          {dirty && tab === 'content' && (
-            <Text fz="sm" c="dimmed">
-              Unsaved changes
-            </Text>
-          )}
-          {writable && slot?.status !== 'archived' && (
-            <Button
-              leftSection={<IconDeviceFloppy size={16} />}
-              onClick={save}
-              loading={create.isPending || update.isPending}
-              disabled={Boolean(slot) && !dirty}
-            >
-              {slot ? 'Save' : 'Create slot'}
-            </Button>
-          )}
-          {writable && slot && (
-            <Menu position="bottom-end" shadow="md">
-              <Menu.Target>
-                <ActionIcon variant="default" size="lg" aria-label="More actions">
-                  <IconDots size={18} />
-                </ActionIcon>
-              </Menu.Target>
-              <Menu.Dropdown>
-                {slot.status === 'active' ? (
-                  <Menu.Item leftSection={<IconArchive size={16} />} color="red" onClick={() => archive(true)}>
-                    Archive slot
-                  </Menu.Item>
-                ) : (
-                  <Menu.Item leftSection={<IconArchiveOff size={16} />} onClick={() => archive(false)}>
-                    Restore slot
-                  </Menu.Item>
-                )}
-              </Menu.Dropdown>
-            </Menu>
-          )}
-        </Group>
-      </Group>
+      <EditorHeader
+        parent="Personalisation"
+        parentPath="/personalisation"
+        title={title}
+        badge={slot && <SlotStatusBadge status={slot.status} />}
+        dirty={dirty && tab === 'content'}
+        save={writable && slot?.status !== 'archived' ? { label: slot ? 'Save' : 'Create slot', onClick: save, loading: create.isPending || update.isPending, disabled: Boolean(slot) && !dirty } : undefined}
+        archive={writable && slot ? { archived: slot.status === 'archived', noun: 'slot', onChange: archive } : undefined}
+      />
 
       <Tabs value={tab} onChange={(next) => next && setParams(next === 'content' ? {} : { tab: next }, { replace: true })} keepMounted={false}>
         <Tabs.List mb="lg">

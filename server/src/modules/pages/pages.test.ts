@@ -145,9 +145,11 @@ describe('landing pages', () => {
     // The form's own report counts the landing page's views.
     expect((await bed.api(`/api/v1/forms/${formId}/conversion`)).body).toMatchObject({ views: 81, submissions: 1 });
 
-    // Unpublished, it is gone.
-    await bed.api(`/api/v1/pages/${pageId}`, { method: 'PATCH', body: { status: 'draft' } });
+    // Unpublished, it is gone — even when its form has been archived since, which a republish would refuse.
+    await bed.api(`/api/v1/forms/${formId}`, { method: 'PATCH', body: { archived: true } });
+    expect((await bed.api(`/api/v1/pages/${pageId}`, { method: 'PATCH', body: { status: 'draft' } })).status).toBe(200);
     expect((await visitor().get('/p/spring-guide')).status).toBe(404);
+    expect((await bed.api(`/api/v1/pages/${pageId}`, { method: 'PATCH', body: { status: 'published' } })).body).toMatchObject({ statusCode: 400, field: 'variants[0].blocks[2].formId' });
   });
 
   it('counts clicks on a call to action as conversions, with the significance of the difference', async () => {
@@ -188,5 +190,9 @@ describe('landing pages', () => {
     const html = await preview.text();
     expect(html).toContain('Try Tandem today');
     expect(html).toContain('<meta name="robots" content="noindex">');
+
+    // Variant B removed: its counts go with it, so a new B would start from nothing.
+    await bed.api(`/api/v1/pages/${created.body.id}`, { method: 'PATCH', body: { variants: [{ ...created.body.variants[0], weight: 100 }] } });
+    expect((await bed.api(`/api/v1/pages/${created.body.id}/results`)).body).toMatchObject({ visitors: a.visitors, variants: [{ key: 'A' }] });
   });
 });

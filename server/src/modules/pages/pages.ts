@@ -94,15 +94,22 @@ export async function createPage(db: DbOrTx, clock: Clock, workspaceId: string, 
 
 export async function updatePage(db: DbOrTx, clock: Clock, workspaceId: string, actor: AuditActor, id: string, input: Partial<PageInput>): Promise<LandingPage> {
   const current = await getPage(db, workspaceId, id);
-  const values = await checked(db, workspaceId, { ...current, ...input });
-  const now = clock.now();
   const status = input.status ?? current.status;
-  await db.updateTable('landing_pages')
-    .set({ ...values, status, published_at: status === 'published' && current.status !== 'published' ? now : current.publishedAt, updated_at: now })
-    .where('workspace_id', '=', workspaceId).where('id', '=', id).execute()
-    .catch((error: unknown) => { throw isSlugTaken(error) ? slugTaken(values.slug) : error; });
-  if (status !== current.status) {
-    await recordAudit(db, clock, { workspaceId, actor, action: `landing_page.${status}`, target: { type: 'landing_page', id } });
-  }
+  // Taking a page down never waits on its content being valid (its form may since have been archived).
+  const takenDown = status !== 'published' && Object.keys(input).every((key) => key === 'status');
+  const values = takenDown ? {} : await checked(db, workspaceId, { ...current, ...input });
+  const now = clock.now();
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('landing_pages')
+      .set({ ...values, status, published_at: status === 'published' && current.status !== 'published' ? now : current.publishedAt, updated_at: now })
+      .where('workspace_id', '=', workspaceId).where('id', '=', id).execute()
+      .catch((error: unknown) => { throw isSlugTaken(error) && 'slug' in values ? slugTaken(String(values.slug)) : error; });
+    // A removed variant's counts go with it: a later variant given the same letter starts from nothing.
+    const kept = (input.variants ?? current.variants).map((variant) => variant.key);
+    await trx.deleteFrom('landing_page_stats').where('workspace_id', '=', workspaceId).where('page_id', '=', id).where('variant', 'not in', kept).execute();
+    if (status !== current.status) {
+      await recordAudit(trx, clock, { workspaceId, actor, action: `landing_page.${status}`, target: { type: 'landing_page', id } });
+    }
+  });
   return getPage(db, workspaceId, id);
 }

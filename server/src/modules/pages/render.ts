@@ -28,12 +28,12 @@ img{max-width:100%;height:auto;border-radius:10px}
 .hero .wrap{display:grid;gap:2rem;align-items:center}
 .hero h1{font-size:clamp(1.9rem,5vw,2.8rem);line-height:1.15;margin:0 0 .8rem}.hero p{font-size:1.15rem;opacity:.92;margin:0 0 1.5rem}
 @media (min-width:800px){.hero.with-image .wrap{max-width:64rem;grid-template-columns:1.1fr .9fr}}
-section,figure,blockquote{margin:2.5rem auto}
+section.wrap,figure.wrap,.wrap>section,.wrap>blockquote{margin:2.5rem auto}
 h2{font-size:1.5rem;line-height:1.25;margin:0 0 .75rem}
 .button{display:inline-block;padding:.75rem 1.4rem;border-radius:8px;background:#f59e0b;color:#111827;font-weight:600;text-decoration:none}
 .cta{background:#eff6ff;border-radius:14px;padding:2rem;text-align:center}
 figure{text-align:center}figcaption{color:#6b7280;font-size:.9rem;margin-top:.5rem}
-.testimonial{border-left:4px solid #2563eb;padding:.5rem 0 .5rem 1.5rem;font-size:1.15rem}
+.testimonial{border-left:4px solid #2563eb;padding:.5rem 0 .5rem 1.5rem;font-size:1.15rem;margin-left:0;margin-right:0}
 .testimonial footer{display:flex;align-items:center;gap:.75rem;margin-top:.75rem;font-size:.95rem;color:#4b5563}
 .testimonial footer img{width:48px;height:48px;border-radius:50%;object-fit:cover}
 .form{background:#f9fafb;border:1px solid #e5e7eb;border-radius:14px;padding:2rem}
@@ -72,7 +72,7 @@ function blockHtml(page: PageHead, block: Block, index: number, options: RenderO
       return `<div class="wrap"><section class="cta">${block.heading ? `<h2>${escapeHtml(block.heading)}</h2>` : ''}${block.text ? paragraphs(block.text) : ''}<a class="button" href="${href(block.url)}">${escapeHtml(block.label)}</a></section></div>`;
     case 'testimonial': {
       const photo = block.imageUrl ? `<img src="${escapeHtml(block.imageUrl)}" alt="">` : '';
-      return `<blockquote class="wrap testimonial"><p>“${escapeHtml(block.quote)}”</p><footer>${photo}<span><cite>${escapeHtml(block.author)}</cite>${block.role ? `, ${escapeHtml(block.role)}` : ''}</span></footer></blockquote>`;
+      return `<div class="wrap"><blockquote class="testimonial"><p>“${escapeHtml(block.quote)}”</p><footer>${photo}<span><cite>${escapeHtml(block.author)}</cite>${block.role ? `, ${escapeHtml(block.role)}` : ''}</span></footer></blockquote></div>`;
     }
   }
 }
