@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import { isHttpError } from '../../platform/http/errors.js';
 import { htmlPage } from '../../platform/http/html-page.js';
 import { escapeHtml } from '../../platform/text.js';
-import { cachedTrackingSettings, ingestEvents, readEvent } from '../events/index.js';
+import { AddressRateLimit, cachedTrackingSettings, ingestEvents, readEvent } from '../events/index.js';
 import {
   countView, type FieldError, fieldErrors, formMarkup, generalErrors, publicForm, readSubmission, renderForm, submissionsLimited, submitForm,
 } from '../forms/index.js';
@@ -39,6 +39,8 @@ export function pagePublicRoutes(ctx: AppContext): FastifyPluginAsync {
     });
 
     const secure = ctx.config.publicUrl.startsWith('https:');
+    // Every view writes (counts, a page event): a flood from one address is refused like one at /v1.
+    const rateLimit = new AddressRateLimit(ctx.config.ingestRatePerIp, 'page views');
     const isRobot = (request: FastifyRequest) => robots.test(request.headers['user-agent'] ?? '');
     const pageUrl = (request: FastifyRequest) => `${ctx.config.publicUrl}${request.url}`;
 
@@ -96,6 +98,7 @@ export function pagePublicRoutes(ctx: AppContext): FastifyPluginAsync {
       renderLandingPage(page, variant, { publicUrl: ctx.config.publicUrl, form, trackClicks: !formBlock(variant) });
 
     app.get<Params>('/p/:slug', { config: { access: 'public' } }, async (request, reply) => {
+      rateLimit.check(request.ip);
       const page = await publishedPage(ctx.db, request.params.slug);
       if (!page) return reply.status(404).type('text/html').send(notFoundPage());
       const { variant, isNew } = variantFor(request, page);
@@ -138,6 +141,7 @@ export function pagePublicRoutes(ctx: AppContext): FastifyPluginAsync {
     });
 
     app.get<{ Params: { slug: string; block: string } }>('/p/:slug/go/:block', { config: { access: 'public' } }, async (request, reply) => {
+      rateLimit.check(request.ip);
       const page = await publishedPage(ctx.db, request.params.slug);
       if (!page) return reply.status(404).type('text/html').send(notFoundPage());
       const { variant } = variantFor(request, page);
