@@ -42,6 +42,11 @@ describe('demo data', () => {
     expect(events.some((e) => e.contact_id) && events.some((e) => !e.contact_id)).toBe(true);
     const withCompany = await db.selectFrom('contacts').select('id').where('workspace_id', '=', workspace.id).where('company_id', 'is', null).execute();
     expect(withCompany).toEqual([]);
+    // The web side: a published landing page around the guide's form, and a personalised slot.
+    const pages = await db.selectFrom('landing_pages').select(['status', 'variants']).where('workspace_id', '=', workspace.id).execute();
+    expect(pages.map((page) => [page.status, (page.variants as unknown[]).length])).toEqual([['published', 2]]);
+    const slots = await db.selectFrom('content_slots').select(['key', 'rules']).where('workspace_id', '=', workspace.id).execute();
+    expect(slots.map((slot) => [slot.key, (slot.rules as unknown[]).length])).toEqual([['home-hero', 1]]);
 
     // The hand-off is set up, and once the worker has scored the traffic, the most engaged are leads with owners.
     const worker = await startWorker({

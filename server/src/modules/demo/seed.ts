@@ -8,6 +8,7 @@ import * as words from './data.js';
 import { createSegment } from '../segments/index.js';
 import { seedDemoHandoff } from './handoff.js';
 import { seedDemoTraffic } from './traffic.js';
+import { seedDemoWebContent } from './web.js';
 
 export interface DemoSize {
   companies: number;
@@ -153,7 +154,9 @@ export async function seedDemoWorkspace(db: Db, clock: Clock, logger: Logger, wo
   await seedDemoHandoff(db, clock, workspaceId, actor);
   const events = await seedDemoTraffic({ db, clock, logger }, workspaceId, visitors, rng.pick, rng.int);
   await db.transaction().execute(async (trx) => {
-    for (const segment of demoSegments) await createSegment(trx, clock, workspaceId, actor, segment);
+    const segments = [];
+    for (const segment of demoSegments) segments.push(await createSegment(trx, clock, workspaceId, actor, segment));
+    await seedDemoWebContent(trx, clock, workspaceId, actor, segments[1]!.id);
   });
   logger.info({ workspaceId, companies: size.companies, contacts, deals, events }, 'demo data seeded');
   return { companies: size.companies, contacts, deals, events };

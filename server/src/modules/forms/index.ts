@@ -5,7 +5,7 @@ import { formPublicRoutes } from './public-routes.js';
 import { formRoutes } from './routes.js';
 
 export { formMarkup, type FieldError } from './html.js';
-export { publicForm, type Form } from './forms.js';
+export { createForm, publicForm, type Form } from './forms.js';
 export { countView, renderForm, submitForm } from './submit.js';
 export { fieldErrors, generalErrors, readSubmission, submissionsLimited } from './public-routes.js';
 
