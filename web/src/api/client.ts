@@ -14,6 +14,12 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A field path as the server's own checks write it (`variants[0].blocks[1].url`); its
+ * request-schema errors write `variants.0.blocks.1.url`.
+ */
+export const fieldPath = (field: string | undefined) => field?.replace(/\.(\d+)(?=\.|$)/g, '[$1]');
+
 export function isApiError(error: unknown, status?: number): error is ApiError {
   return error instanceof ApiError && (status === undefined || error.status === status);
 }

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconChartFunnel, IconCode, IconEye, IconForms, IconInbox } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { errorMessage, isApiError } from '../api/client';
+import { errorMessage, fieldPath, isApiError } from '../api/client';
 import { useCurrentMe } from '../api/queries';
 import { EditorHeader } from '../components/EditorHeader';
 import { LoadingBlock } from '../components/QueryState';
@@ -48,9 +48,6 @@ function inputOf(form: Form): FormInput {
   return { name, fields, consents, progressive, afterSubmit, submitLabel, minSeconds };
 }
 
-/** `fields.1.mapTo` (schema) and `fields[1].mapTo` (checks) name the same input. */
-const normalizePath = (field: string | undefined) => field?.replace(/\.(\d+)(?=\.|$)/g, '[$1]');
-
 type Tab = 'build' | 'submissions' | 'results';
 
 function FormEditor({ form }: { form: Form | undefined }) {
@@ -76,7 +73,7 @@ function FormEditor({ form }: { form: Form | undefined }) {
   const targets = useMemo(() => mapTargets(customFields.data ?? []), [customFields.data]);
 
   const error = form ? update.error : create.error;
-  const errorPath = isApiError(error, 400) ? normalizePath(error.field) : undefined;
+  const errorPath = isApiError(error, 400) ? fieldPath(error.field) : undefined;
   const errorAt = (path: string) => (errorPath === path && isApiError(error) ? error.message : undefined);
   const shownPaths = [
     'name', 'submitLabel', 'minSeconds', 'afterSubmit.url', 'afterSubmit.message', 'progressive.maxFields',
@@ -88,7 +85,7 @@ function FormEditor({ form }: { form: Form | undefined }) {
   const change = (patch: Partial<FormInput>) => setDraft((current) => ({ ...current, ...patch }));
 
   const onError = (failure: unknown) => {
-    const path = isApiError(failure) ? normalizePath(failure.field) : undefined;
+    const path = isApiError(failure) ? fieldPath(failure.field) : undefined;
     const index = path && /^fields\[(\d+)\]/.exec(path)?.[1];
     if (index) setOpenField(Number(index));
     notifications.show({ id: 'form-not-saved', color: 'red', title: 'Not saved', message: errorMessage(failure) });

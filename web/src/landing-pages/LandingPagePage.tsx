@@ -16,7 +16,7 @@ import {
 } from '@tabler/icons-react';
 import { useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { errorMessage, isApiError } from '../api/client';
+import { errorMessage, fieldPath, isApiError } from '../api/client';
 import { useCurrentMe } from '../api/queries';
 import { LoadingBlock } from '../components/QueryState';
 import { FormErrorAlert } from '../crm/shared/FormErrorAlert';
@@ -27,7 +27,7 @@ import { BlocksEditor } from './editor/BlocksEditor';
 import { PageSettings } from './editor/PageSettings';
 import { PreviewPane } from './editor/PreviewPane';
 import { VariantsEditor } from './editor/VariantsEditor';
-import { BLOCK_LABELS, blockMessage, cleanInput, errorLocation, newPageInput, normalizePath, sentence, slugFromName } from './format';
+import { BLOCK_LABELS, blockMessage, cleanInput, errorLocation, newPageInput, sentence, slugFromName } from './format';
 import { ResultsPanel } from './ResultsPanel';
 import { PageStatusBadge } from './StatusBadge';
 import type { LandingPage, PageInput, PageStatus } from './types';
@@ -144,7 +144,7 @@ function PageEditor({ page }: { page: LandingPage | undefined }) {
     if (shownFailure.current) notifications.hide(shownFailure.current);
     shownFailure.current = notifications.show({ color: 'red', title: 'Not saved', message: whereAndWhat(refused, draft) });
   };
-  const fail = (failure: unknown) => refuse({ path: isApiError(failure) ? normalizePath(failure.field) : undefined, message: errorMessage(failure) });
+  const fail = (failure: unknown) => refuse({ path: isApiError(failure) ? fieldPath(failure.field) : undefined, message: errorMessage(failure) });
 
   const succeed = (message: string) => {
     if (shownFailure.current) notifications.hide(shownFailure.current);

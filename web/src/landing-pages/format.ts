@@ -143,9 +143,6 @@ export function previewVariant(variant: Variant): Variant {
   };
 }
 
-/** `variants.0.blocks.1.url` (schema) and `variants[0].blocks[1].url` (checks) name the same input. */
-export const normalizePath = (field: string | undefined) => field?.replace(/\.(\d+)(?=\.|$)/g, '[$1]');
-
 /** Which variant and block a server error names, if any. */
 export function errorLocation(path: string | undefined): { variant?: number; block?: number; field?: string } {
   const match = path && /^variants\[(\d+)\](?:\.blocks(?:\[(\d+)\](?:\.(\w+))?)?|\.(\w+))?$/.exec(path);

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconChartBar, IconCode, IconEye, IconSparkles } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { errorMessage, isApiError } from '../api/client';
+import { errorMessage, fieldPath, isApiError } from '../api/client';
 import { useCurrentMe } from '../api/queries';
 import { EditorHeader } from '../components/EditorHeader';
 import { LoadingBlock } from '../components/QueryState';
@@ -12,7 +12,7 @@ import { RecordNotFound, SectionCard } from '../crm/shared/RecordLayout';
 import { useSegments } from '../segments/api';
 import { useCreateSlot, useSlot, useUpdateSlot } from './api';
 import { EmbedPanel } from './EmbedPanel';
-import { inputOf, KEY_PATTERN, keyFromName, newSlotInput, normalizePath } from './format';
+import { inputOf, KEY_PATTERN, keyFromName, newSlotInput } from './format';
 import { HtmlContentInput } from './HtmlContentInput';
 import { PreviewAsContact } from './PreviewAsContact';
 import { ResultsPanel } from './ResultsPanel';
@@ -75,7 +75,7 @@ function SlotEditor({ slot }: { slot: ContentSlot | undefined }) {
   const dirty = JSON.stringify(draft) !== savedAs;
 
   const error = slot ? update.error : create.error;
-  const errorPath = isApiError(error) && (error.status === 400 || error.status === 409) ? normalizePath(error.field) : undefined;
+  const errorPath = isApiError(error) && (error.status === 400 || error.status === 409) ? fieldPath(error.field) : undefined;
   const errorAt = (path: string) => local[path] ?? (errorPath === path && isApiError(error) ? error.message : undefined);
   const shownPaths = ['name', 'key', 'defaultContent', ...draft.rules.flatMap((_, index) => [`rules[${index}].segmentId`, `rules[${index}].content`])];
   const generalError = error && !(errorPath && shownPaths.includes(errorPath)) ? errorMessage(error) : undefined;

@@ -20,6 +20,3 @@ export function inputOf(slot: ContentSlot): SlotInput {
 }
 
 export const newSlotInput = (): SlotInput => ({ name: '', key: '', defaultContent: '', rules: [] });
-
-/** `rules.1.content` (schema) and `rules[1].content` (checks) name the same input. */
-export const normalizePath = (field: string | undefined) => field?.replace(/\.(\d+)(?=\.|$)/g, '[$1]');
