@@ -7,7 +7,7 @@ import { badRequest, errorHandler, httpError, serviceUnavailable, unauthorized }
 import { AddressRateLimit, GroupCommit } from './backpressure.js';
 import { ingestEvents, type IngestSource } from './ingest.js';
 import { type EventRejection, type IncomingEvent, InvalidEvent, isJsonObject, maxBatchBytes, maxEventBytes, readEvent } from './payload.js';
-import { cachedTrackingSettings } from './settings.js';
+import { asksNotToBeTracked, cachedTrackingSettings } from './settings.js';
 import { writeKeyResolver } from './write-keys.js';
 import type { EventType } from './tables.js';
 
@@ -83,7 +83,7 @@ export function collectRoutes(ctx: AppContext): FastifyPluginAsync {
       const settings = await cachedTrackingSettings(ctx.db, src.workspaceId);
       // The visitor asked not to be tracked (Do-Not-Track, or its successor Global Privacy
       // Control) and the workspace honours it: accept, store nothing.
-      if (settings.respectDoNotTrack && (request.headers.dnt === '1' || request.headers['sec-gpc'] === '1')) return { success: true };
+      if (settings.respectDoNotTrack && asksNotToBeTracked(request.headers)) return { success: true };
 
       const receivedAt = ctx.clock.now();
       const events: IncomingEvent[] = [];

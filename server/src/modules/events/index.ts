@@ -13,7 +13,7 @@ export { ingestEvents, type IngestFollowUp } from './ingest.js';
 export { type ContactEvent, preparePartitions, recordContactEvents } from './contact-events.js';
 export { activityNames, visitorContact } from './queries.js';
 export { InvalidEvent, readEvent } from './payload.js';
-export { cachedTrackingSettings } from './settings.js';
+export { asksNotToBeTracked, cachedTrackingSettings } from './settings.js';
 export { writeKeyResolver } from './write-keys.js';
 export { AddressRateLimit } from './backpressure.js';
 

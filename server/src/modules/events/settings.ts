@@ -70,3 +70,8 @@ export async function updateTrackingSettings(
   cache.delete(workspaceId);
   return next;
 }
+
+/** The browser asks not to be tracked: Do-Not-Track, or its successor Global Privacy Control. */
+export function asksNotToBeTracked(headers: Record<string, string | string[] | undefined>): boolean {
+  return headers.dnt === '1' || headers['sec-gpc'] === '1';
+}

@@ -52,6 +52,12 @@ export async function publicForm(db: DbOrTx, id: string): Promise<Form> {
   return toForm(row as FormRow);
 }
 
+/** The ids of the workspace's active forms (those a landing page may embed). */
+export async function activeFormIds(db: DbOrTx, workspaceId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('forms').select('id').where('workspace_id', '=', workspaceId).where('status', '=', 'active').execute();
+  return new Set(rows.map((row) => row.id));
+}
+
 export interface FormInput {
   name: string;
   fields: FormField[];

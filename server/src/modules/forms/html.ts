@@ -5,6 +5,11 @@ export interface FieldError {
   message: string;
 }
 
+/** A form's consent boxes under the names they are posted as: `consent_<index>`. */
+export function keyedConsents<T>(consents: T[]): (T & { key: string })[] {
+  return consents.map((consent, index) => ({ ...consent, key: `consent_${index}` }));
+}
+
 interface Markup {
   fields: { key: string; label: string; type: string; required?: boolean; options?: string[] }[];
   consents: { key: string; wording: string; required?: boolean }[];

@@ -4,8 +4,8 @@ import { submissionData } from './privacy.js';
 import { formPublicRoutes } from './public-routes.js';
 import { formRoutes } from './routes.js';
 
-export { formMarkup, type FieldError } from './html.js';
-export { createForm, publicForm, type Form } from './forms.js';
+export { formMarkup, type FieldError, keyedConsents } from './html.js';
+export { activeFormIds, createForm, publicForm, type Form } from './forms.js';
 export { countView, renderForm, submitForm } from './submit.js';
 export { fieldErrors, generalErrors, readSubmission, submissionsLimited } from './public-routes.js';
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
 import { htmlPage } from '../../platform/http/html-page.js';
+import { acceptFormPosts } from '../../platform/http/urlencoded.js';
 import { type HttpError, isHttpError } from '../../platform/http/errors.js';
 import { consumeRateLimit } from '../../platform/security/rate-limit.js';
 import { escapeHtml } from '../../platform/text.js';
@@ -66,9 +67,7 @@ export async function submissionsLimited(ctx: AppContext, request: FastifyReques
  */
 export function formPublicRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
-    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
-      done(null, Object.fromEntries(new URLSearchParams(body as string)));
-    });
+    acceptFormPosts(app);
     app.addHook('onSend', async (_request, reply) => {
       reply.header('access-control-allow-origin', '*').header('access-control-allow-methods', 'GET, POST, OPTIONS').header('access-control-allow-headers', 'content-type');
     });

@@ -6,7 +6,7 @@ import { csvStream } from '../../platform/http/csv.js';
 import { DateTime, Nullable, Uuid } from '../../platform/http/schema-types.js';
 import { fieldTypes, hiddenSources } from './definition.js';
 import { createForm, type Form, type FormInput, getForm, listForms, updateForm } from './forms.js';
-import { formMarkup } from './html.js';
+import { formMarkup, keyedConsents } from './html.js';
 import { allSubmissions, formConversion, listSubmissions } from './results.js';
 
 /** One of a fixed list of words, as an OpenAPI enum. */
@@ -43,7 +43,7 @@ export const formRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
     ...form,
     embed: {
       script: `<div data-tandem-form="${form.id}"></div>\n<script async src="${publicUrl}/t.js" data-host="${publicUrl}"></script>`,
-      html: formMarkup({ ...form, consents: form.consents.map((consent, index) => ({ ...consent, key: `consent_${index}` })) }, { action: `${publicUrl}/f/${form.id}` }),
+      html: formMarkup({ ...form, consents: keyedConsents(form.consents) }, { action: `${publicUrl}/f/${form.id}` }),
       hostedUrl: `${publicUrl}/f/${form.id}`,
     },
   });

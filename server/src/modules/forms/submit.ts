@@ -11,9 +11,11 @@ import { consentFromForm } from '../messaging/index.js';
 import { formSubmittedEvent } from '../segments/index.js';
 import type { FormField } from './definition.js';
 import type { Form } from './forms.js';
-import type { FieldError } from './html.js';
+import { type FieldError, keyedConsents } from './html.js';
 
 const utmKeys = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'] as const;
+/** A UTM parameter's name in Segment's `context.campaign`: utm_campaign → name, utm_source → source, … */
+const campaignField = (utmKey: string) => (utmKey === 'utm_campaign' ? 'name' : utmKey.slice(4));
 
 /** The field's value as the contact holds it now, or undefined when unknown. */
 function knownValue(contact: Contact, mapTo: string): unknown {
@@ -51,7 +53,7 @@ export async function renderForm(ctx: Pick<AppContext, 'db' | 'clock'>, form: Fo
   return {
     id: form.id, name: form.name, submitLabel: form.submitLabel, known: contact !== null,
     fields: fieldsFor(form, contact).map(({ key, label, type, required, options, maxLength, placeholder, source }) => ({ key, label, type, required: !!required, options, maxLength, placeholder, source })),
-    consents: form.consents.map((consent, index) => ({ key: `consent_${index}`, purpose: consent.purpose, wording: consent.wording, required: !!consent.required })),
+    consents: keyedConsents(form.consents).map(({ key, purpose, wording, required }) => ({ key, purpose, wording, required: !!required })),
     token: await renderToken(ctx.db, form.id, ctx.clock.now()),
   };
 }
@@ -164,7 +166,7 @@ export async function submitForm(ctx: AppContext, form: Form, input: SubmissionI
   const page = parseUrl(input.page.url);
   const fromPage = Object.fromEntries(utmKeys.flatMap((key) => (page?.searchParams.get(key) ? [[key, page.searchParams.get(key)!]] : [])));
   const fromVisit = Object.fromEntries(utmKeys.flatMap((key) => {
-    const value = input.campaign?.[key === 'utm_campaign' ? 'name' : key.slice(4)];
+    const value = input.campaign?.[campaignField(key)];
     return typeof value === 'string' && value ? [[key, value.slice(0, 200)]] : [];
   }));
   const utm: Record<string, string> = Object.keys(fromPage).length ? fromPage : fromVisit;
@@ -172,7 +174,7 @@ export async function submitForm(ctx: AppContext, form: Form, input: SubmissionI
   const anonymousId = input.anonymousId ?? `form-${submissionId}`;
   const context = {
     ip: input.ip, page: { url: input.page.url, referrer: input.page.referrer, title: input.page.title, path: page?.pathname ?? null },
-    ...(Object.keys(utm).length ? { campaign: Object.fromEntries(Object.entries(utm).map(([key, value]) => [key.slice(4) === 'campaign' ? 'name' : key.slice(4), value])) } : {}),
+    ...(Object.keys(utm).length ? { campaign: Object.fromEntries(Object.entries(utm).map(([key, value]) => [campaignField(key), value])) } : {}),
   };
   const timestamp = now.toISOString();
   const raw = [

@@ -2,6 +2,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.js';
 import { type AuditActor, recordAudit } from '../accounts/index.js';
+import { activeFormIds } from '../forms/index.js';
 import { checkVariants, type Variant } from './definition.js';
 
 export type PageStatus = 'draft' | 'published' | 'archived';
@@ -57,12 +58,6 @@ export async function getPage(db: DbOrTx, workspaceId: string, id: string): Prom
 export async function publishedPage(db: DbOrTx, slug: string): Promise<LandingPage | null> {
   const row = await db.selectFrom('landing_pages').select(columns).where('slug', '=', slug).where('status', '=', 'published').executeTakeFirst();
   return row ? toPage(row as PageRow) : null;
-}
-
-/** The workspace's forms a page may embed: the active ones. */
-export async function activeFormIds(db: DbOrTx, workspaceId: string): Promise<Set<string>> {
-  const rows = await db.selectFrom('forms').select('id').where('workspace_id', '=', workspaceId).where('status', '=', 'active').execute();
-  return new Set(rows.map((row) => row.id));
 }
 
 async function checked(db: DbOrTx, workspaceId: string, input: PageInput) {

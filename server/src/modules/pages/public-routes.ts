@@ -3,8 +3,9 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
 import { isHttpError } from '../../platform/http/errors.js';
 import { htmlPage } from '../../platform/http/html-page.js';
+import { acceptFormPosts } from '../../platform/http/urlencoded.js';
 import { escapeHtml } from '../../platform/text.js';
-import { AddressRateLimit, cachedTrackingSettings, ingestEvents, readEvent } from '../events/index.js';
+import { AddressRateLimit, asksNotToBeTracked, cachedTrackingSettings, ingestEvents, readEvent } from '../events/index.js';
 import {
   countView, type FieldError, fieldErrors, formMarkup, generalErrors, publicForm, readSubmission, renderForm, submissionsLimited, submitForm,
 } from '../forms/index.js';
@@ -34,9 +35,7 @@ const notFoundPage = () => htmlPage('Page not found', '<h1>This page does not ex
  */
 export function pagePublicRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
-    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
-      done(null, Object.fromEntries(new URLSearchParams(body as string)));
-    });
+    acceptFormPosts(app);
 
     const secure = ctx.config.publicUrl.startsWith('https:');
     // Every view writes (counts, a page event): a flood from one address is refused like one at /v1.
@@ -57,7 +56,7 @@ export function pagePublicRoutes(ctx: AppContext): FastifyPluginAsync {
     /** The visitor's anonymous id, new if they have none, or null when the workspace may not track them yet. */
     async function visitorOf(request: FastifyRequest, reply: FastifyReply, page: LandingPage): Promise<string | null> {
       const settings = await cachedTrackingSettings(ctx.db, page.workspaceId);
-      const declined = settings.respectDoNotTrack && (request.headers.dnt === '1' || request.headers['sec-gpc'] === '1');
+      const declined = settings.respectDoNotTrack && asksNotToBeTracked(request.headers);
       const consented = !settings.requireConsent || request.cookies.tdm_consent === '1';
       if (declined || !consented) return null;
       const known = request.cookies[visitorCookie];
@@ -69,12 +68,12 @@ export function pagePublicRoutes(ctx: AppContext): FastifyPluginAsync {
 
     /** The view as the visitor's page event, so it is on their timeline once they are known. */
     async function recordPageView(request: FastifyRequest, page: LandingPage, variant: Variant, anonymousId: string) {
+      // The address keeps its utm_* parameters: the touchpoint reads the campaign from them.
       const url = new URL(pageUrl(request));
-      const campaign = Object.fromEntries([...url.searchParams].filter(([key]) => key.startsWith('utm_')).map(([key, value]) => [key === 'utm_campaign' ? 'name' : key.slice(4), value]));
       const properties = { url: url.href, path: url.pathname, search: url.search, referrer: request.headers.referer ?? '', title: page.title, landingPageId: page.id, variant: variant.key };
       const event = readEvent({
         type: 'page', anonymousId, messageId: `lp-${randomUUID()}`, name: page.title, properties,
-        context: { ip: request.ip, userAgent: request.headers['user-agent'], page: properties, ...(Object.keys(campaign).length ? { campaign } : {}) },
+        context: { ip: request.ip, userAgent: request.headers['user-agent'], page: properties },
         timestamp: ctx.clock.now().toISOString(),
       }, { index: 0, receivedAt: ctx.clock.now() });
       await ingestEvents(ctx, { workspaceId: page.workspaceId, actor: { type: 'system', label: `Landing page: ${page.name}` } }, [event]);

@@ -4,11 +4,11 @@ import type { AppContext } from '../../platform/context.js';
 import { workspaceAccess } from '../../platform/http/access-hook.js';
 import { badRequest } from '../../platform/http/errors.js';
 import { DateTime, Nullable, NullableDateTime, Uuid } from '../../platform/http/schema-types.js';
-import { formMarkup, publicForm } from '../forms/index.js';
+import { formMarkup, keyedConsents, publicForm } from '../forms/index.js';
 import { formBlock, type Variant } from './definition.js';
 import { createPage, getPage, type LandingPage, listPages, type PageInput, updatePage } from './pages.js';
 import { renderLandingPage } from './render.js';
-import { pageResults, pageTotals } from './stats.js';
+import { conversionRate, pageResults, pageTotals } from './stats.js';
 
 const Text = (maxLength: number) => Type.String({ maxLength });
 const Block = Type.Union([
@@ -45,7 +45,7 @@ export const pageRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
     const block = formBlock(variant);
     const form = block && await publicForm(db, block.formId).catch(() => null);
     const html = !block ? undefined : form && form.workspaceId === workspaceId
-      ? formMarkup({ ...form, consents: form.consents.map((consent, index) => ({ ...consent, key: `consent_${index}` })) }, { action: '#' })
+      ? formMarkup({ ...form, consents: keyedConsents(form.consents) }, { action: '#' })
       : '<p>Choose an active form for this block.</p>';
     return renderLandingPage(page, variant, { publicUrl: ctx.config.publicUrl, form: html === undefined ? undefined : { html }, trackClicks: false, preview: true });
   }
@@ -62,7 +62,7 @@ export const pageRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async 
     return {
       items: pages.map((page) => {
         const counts = totals.get(page.id) ?? { views: 0, visitors: 0, conversions: 0 };
-        return { ...withUrl(page), ...counts, rate: counts.visitors ? Math.round((counts.conversions / counts.visitors) * 10_000) / 100 : null };
+        return { ...withUrl(page), ...counts, rate: conversionRate(counts.conversions, counts.visitors) };
       }),
     };
   });

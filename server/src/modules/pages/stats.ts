@@ -15,7 +15,8 @@ export async function countPage(db: DbOrTx, page: Pick<LandingPage, 'workspaceId
       conversions = landing_page_stats.conversions + excluded.conversions`.execute(db);
 }
 
-const rate = (conversions: number, visitors: number) => (visitors ? Math.round((conversions / visitors) * 10_000) / 100 : null);
+/** Conversions per visitor, in percent with two decimals; null without visitors. */
+export const conversionRate = (conversions: number, visitors: number) => (visitors ? Math.round((conversions / visitors) * 10_000) / 100 : null);
 
 /**
  * Each variant's views, visitors and conversions since `since`, its conversion rate (per
@@ -31,9 +32,9 @@ export async function pageResults(db: DbOrTx, page: LandingPage, since: Date) {
   const counted = page.variants.map((variant) => ({ key: variant.key, name: variant.name, weight: variant.weight, ...(byKey.get(variant.key) ?? { views: 0, visitors: 0, conversions: 0 }) }));
   const table = (list: typeof counted) => list.map(({ visitors, conversions }): [number, number] => [conversions, Math.max(visitors - conversions, 0)]);
   const control = counted[0]!;
-  const controlRate = rate(control.conversions, control.visitors);
+  const controlRate = conversionRate(control.conversions, control.visitors);
   const variants = counted.map((variant, index) => {
-    const variantRate = rate(variant.conversions, variant.visitors);
+    const variantRate = conversionRate(variant.conversions, variant.visitors);
     return {
       ...variant, rate: variantRate,
       pValue: index === 0 ? null : chiSquarePValue(table([control, variant])),
@@ -42,7 +43,7 @@ export async function pageResults(db: DbOrTx, page: LandingPage, since: Date) {
   });
   const total = (key: 'views' | 'visitors' | 'conversions') => counted.reduce((sum, variant) => sum + variant[key], 0);
   return {
-    views: total('views'), visitors: total('visitors'), conversions: total('conversions'), rate: rate(total('conversions'), total('visitors')),
+    views: total('views'), visitors: total('visitors'), conversions: total('conversions'), rate: conversionRate(total('conversions'), total('visitors')),
     pValue: chiSquarePValue(table(counted)), variants,
   };
 }

@@ -1,5 +1,7 @@
-import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
+import { contactsByIdentity } from '../contacts/index.js';
+import { visitorContact } from '../events/index.js';
+import { segmentIdsOf } from '../segments/index.js';
 import { type ContentSlot, listSlots } from './slots.js';
 
 export interface Visitor {
@@ -31,19 +33,17 @@ function activeSlots(db: DbOrTx, workspaceId: string): Promise<Map<string, Conte
   return slots;
 }
 
-/** The segments of the visitor's contact (by browser, else by userId), in one indexed query; empty for a stranger. */
-export async function visitorSegments(db: DbOrTx, workspaceId: string, visitor: Visitor): Promise<Set<string>> {
-  if (!visitor.anonymousId && !visitor.userId) return new Set();
-  const { rows } = await sql<{ segment_id: string }>`
-    select m.segment_id from segment_members m
-     where m.workspace_id = ${workspaceId}
-       and m.contact_id = (
-         select contact_id from (
-           select v.contact_id, 1 as rank from visitors v where v.workspace_id = ${workspaceId} and v.key = ${visitor.anonymousId ?? null} and v.contact_id is not null
-           union all
-           select i.contact_id, 2 from contact_identities i where i.workspace_id = ${workspaceId} and i.kind = 'user_id' and i.value = ${visitor.userId ?? null}
-         ) found order by rank limit 1)`.execute(db);
-  return new Set(rows.map((row) => row.segment_id));
+/** The visitor's contact: the one their browser was identified as, else their userId's; null for a stranger. */
+async function visitorsContact(db: DbOrTx, workspaceId: string, visitor: Visitor): Promise<string | null> {
+  const byBrowser = visitor.anonymousId ? await visitorContact(db, workspaceId, visitor.anonymousId) : null;
+  if (byBrowser || !visitor.userId) return byBrowser;
+  return (await contactsByIdentity(db, workspaceId, 'user_id', [visitor.userId])).get(visitor.userId) ?? null;
+}
+
+/** The segments of the visitor's contact; empty for a stranger. */
+async function visitorSegments(db: DbOrTx, workspaceId: string, visitor: Visitor): Promise<Set<string>> {
+  const contactId = await visitorsContact(db, workspaceId, visitor);
+  return contactId ? segmentIdsOf(db, workspaceId, contactId) : new Set();
 }
 
 /** What one slot shows someone in these segments: the first rule whose segment they are in, else the default. */
@@ -61,10 +61,4 @@ export async function resolveSlots(db: DbOrTx, workspaceId: string, visitor: Vis
     if (slot) shown.set(slot, contentFor(slot, segments));
   }
   return shown;
-}
-
-/** The segments a contact is in (the editor's "show it as this contact"). */
-export async function contactSegments(db: DbOrTx, workspaceId: string, contactId: string): Promise<Set<string>> {
-  const rows = await db.selectFrom('segment_members').select('segment_id').where('workspace_id', '=', workspaceId).where('contact_id', '=', contactId).execute();
-  return new Set(rows.map((row) => row.segment_id));
 }

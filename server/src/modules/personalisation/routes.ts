@@ -4,9 +4,9 @@ import type { AppContext } from '../../platform/context.js';
 import { workspaceAccess } from '../../platform/http/access-hook.js';
 import { DateTime, Uuid } from '../../platform/http/schema-types.js';
 import { getContact } from '../contacts/index.js';
-import { namesOf } from '../segments/index.js';
+import { namesOf, segmentIdsOf } from '../segments/index.js';
 import { impressionCounter, impressionsBySlot, slotImpressions } from './impressions.js';
-import { contactSegments, contentFor, forgetSlots } from './resolve.js';
+import { contentFor, forgetSlots } from './resolve.js';
 import { type ContentSlot, createSlot, getSlot, listSlots, type SlotInput, updateSlot } from './slots.js';
 
 const Rule = Type.Object({ segmentId: Uuid, content: Type.String({ maxLength: 20_000 }) }, { additionalProperties: false });
@@ -115,7 +115,7 @@ export const personalisationRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext 
     const { workspaceId } = workspaceAccess(request);
     const slot = await getSlot(db, workspaceId, request.params.id);
     await getContact(db, workspaceId, request.query.contactId);
-    const shown = contentFor(slot, await contactSegments(db, workspaceId, request.query.contactId));
+    const shown = contentFor(slot, await segmentIdsOf(db, workspaceId, request.query.contactId));
     const names = shown.variant === 'default' ? null : await namesOf(db, workspaceId);
     return { ...shown, segmentName: names?.segments.get(shown.variant) ?? null };
   });

@@ -2,6 +2,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.js';
 import { type AuditActor, recordAudit } from '../accounts/index.js';
+import { existingSegmentIds } from '../segments/index.js';
 
 /**
  * A content slot: a place on the customer's website (`<div data-tandem-slot="key">`) whose
@@ -60,9 +61,7 @@ async function checked(db: DbOrTx, workspaceId: string, input: SlotInput) {
   if (!/^[a-z0-9][a-z0-9_-]*$/.test(key)) throw badRequest('a slot key is lower-case letters, digits, - and _, like home-hero', 'key');
   const rules = input.rules ?? [];
   const segmentIds = rules.map((rule) => rule.segmentId);
-  const known = segmentIds.length
-    ? new Set((await db.selectFrom('segments').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', segmentIds).execute()).map((row) => row.id))
-    : new Set<string>();
+  const known = await existingSegmentIds(db, workspaceId, segmentIds);
   rules.forEach((rule, index) => {
     if (!known.has(rule.segmentId)) throw badRequest('segmentId names no segment of this workspace', `rules[${index}].segmentId`);
     if (segmentIds.indexOf(rule.segmentId) !== index) throw badRequest('a segment may have one rule only', `rules[${index}].segmentId`);

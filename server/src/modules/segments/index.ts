@@ -9,7 +9,7 @@ import { computeSegment, onContactMerged, onContactsChanged as reevaluateChanged
 import { segmentRoutes } from './routes.js';
 import { computeQueue } from './segments.js';
 
-export { createSegment, namesOf, segmentMemberIds } from './segments.js';
+export { createSegment, existingSegmentIds, namesOf, segmentIdsOf, segmentMemberIds } from './segments.js';
 export { addToList, removeFromList } from './lists.js';
 export { onMembershipChanged, type MembershipListener } from './membership.js';
 export {

@@ -201,6 +201,19 @@ export async function contactMemberships(db: DbOrTx, workspaceId: string, contac
   return { segments, lists };
 }
 
+/** The ids of the segments a contact is in (one indexed read: personalisation asks it on every page view). */
+export async function segmentIdsOf(db: DbOrTx, workspaceId: string, contactId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('segment_members').select('segment_id').where('workspace_id', '=', workspaceId).where('contact_id', '=', contactId).execute();
+  return new Set(rows.map((row) => row.segment_id));
+}
+
+/** Which of these ids name a segment of the workspace. */
+export async function existingSegmentIds(db: DbOrTx, workspaceId: string, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db.selectFrom('segments').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
+  return new Set(rows.map((row) => row.id));
+}
+
 /** Every member of a segment, or a sample of them (a journey's bulk enrolment, a simulation). */
 export async function segmentMemberIds(db: DbOrTx, workspaceId: string, segmentId: string, sample?: number): Promise<string[]> {
   await getSegment(db, workspaceId, segmentId);
