@@ -1,9 +1,10 @@
-import { ActionIcon, Anchor, Badge, Button, Group, Paper, Select, Stack, Text, Tooltip } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconPlus, IconTrash, IconUsers } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
+import { IconPlus, IconUsers } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { Segment } from '../segments/types';
 import { HtmlContentInput } from './HtmlContentInput';
 import type { SlotRule } from './types';
+import { OrderControls } from '../components/OrderControls';
 
 /** The server's limit of rules per slot. */
 export const MAX_RULES = 20;
@@ -70,34 +71,15 @@ export function RulesEditor({ rules, onChange, segments, segmentsLoading, errorO
                 />
               </Group>
               {!readOnly && (
-                <Group gap={4} wrap="nowrap" mt={26}>
-                  <Tooltip label="Move up" withArrow>
-                    <ActionIcon variant="subtle" color="gray" onClick={() => move(index, -1)} disabled={index === 0} aria-label={`Move rule ${index + 1} up`}>
-                      <IconArrowUp size={16} />
-                    </ActionIcon>
-                  </Tooltip>
-                  <Tooltip label="Move down" withArrow>
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      onClick={() => move(index, 1)}
-                      disabled={index === rules.length - 1}
-                      aria-label={`Move rule ${index + 1} down`}
-                    >
-                      <IconArrowDown size={16} />
-                    </ActionIcon>
-                  </Tooltip>
-                  <Tooltip label="Remove rule" withArrow>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      onClick={() => onChange(rules.filter((_, at) => at !== index))}
-                      aria-label={`Remove rule ${index + 1}`}
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </Tooltip>
-                </Group>
+                <OrderControls
+                  mt={26}
+                  name={`rule ${index + 1}`}
+                  index={index}
+                  count={rules.length}
+                  onMove={(step) => move(index, step)}
+                  onRemove={() => onChange(rules.filter((_, at) => at !== index))}
+                  removeLabel="Remove rule"
+                />
               )}
             </Group>
             <HtmlContentInput

@@ -1,7 +1,8 @@
-import { ActionIcon, Badge, Box, Button, Group, Menu, Paper, Select, SimpleGrid, Stack, Switch, TagsInput, Text, TextInput, Tooltip, UnstyledButton } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconChevronDown, IconChevronRight, IconEyeOff, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Badge, Box, Button, Group, Menu, Paper, Select, SimpleGrid, Stack, Switch, TagsInput, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconChevronRight, IconEyeOff, IconPlus } from '@tabler/icons-react';
 import { FIELD_TYPE_LABELS, keyFromLabel, mapToLabel, SOURCE_LABELS, uniqueKey, type MapTarget } from '../format';
 import { FIELD_TYPES, HIDDEN_SOURCES, type FieldType, type FormField, type HiddenSource } from '../types';
+import { OrderControls } from '../../components/OrderControls';
 
 interface FieldsEditorProps {
   fields: FormField[];
@@ -171,23 +172,7 @@ function FieldRow({ field, index, count, targets, taken, opened, onToggle, onCha
           {field.key}
         </Badge>
         {!readOnly && (
-          <Group gap={2} wrap="nowrap">
-            <Tooltip label="Move up">
-              <ActionIcon variant="subtle" color="gray" disabled={index === 0} onClick={() => onMove(-1)} aria-label={`Move ${name} up`}>
-                <IconArrowUp size={16} />
-              </ActionIcon>
-            </Tooltip>
-            <Tooltip label="Move down">
-              <ActionIcon variant="subtle" color="gray" disabled={index === count - 1} onClick={() => onMove(1)} aria-label={`Move ${name} down`}>
-                <IconArrowDown size={16} />
-              </ActionIcon>
-            </Tooltip>
-            <Tooltip label="Remove">
-              <ActionIcon variant="subtle" color="red" disabled={count === 1} onClick={onRemove} aria-label={`Remove ${name}`}>
-                <IconTrash size={16} />
-              </ActionIcon>
-            </Tooltip>
-          </Group>
+          <OrderControls name={name} index={index} count={count} onMove={onMove} onRemove={onRemove} canRemove={count > 1} />
         )}
       </Group>
       {opened && (

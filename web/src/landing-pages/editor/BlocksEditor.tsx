@@ -1,7 +1,5 @@
-import { ActionIcon, Alert, Anchor, Box, Button, Group, Menu, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, ThemeIcon, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Group, Menu, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, ThemeIcon } from '@mantine/core';
 import {
-  IconArrowDown,
-  IconArrowUp,
   IconChevronDown,
   IconClick,
   IconForms,
@@ -10,13 +8,13 @@ import {
   IconPlus,
   IconQuote,
   IconTextSize,
-  IconTrash,
   type Icon,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { BLOCK_FIELDS, BLOCK_HINTS, BLOCK_LABELS, blockMessage, newBlock } from '../format';
 import { BLOCK_TYPES, type Block, type BlockType } from '../types';
+import { OrderControls } from '../../components/OrderControls';
 
 export const BLOCK_ICONS: Record<BlockType, Icon> = {
   hero: IconLayoutNavbar,
@@ -197,23 +195,7 @@ function BlockCard({ block, index, count, onChange, onMove, onRemove, forms, for
           </Text>
         </Box>
         {!readOnly && (
-          <Group gap={2} wrap="nowrap">
-            <Tooltip label="Move up">
-              <ActionIcon variant="subtle" color="gray" disabled={index === 0} onClick={() => onMove(-1)} aria-label={`Move ${name} up`}>
-                <IconArrowUp size={16} />
-              </ActionIcon>
-            </Tooltip>
-            <Tooltip label="Move down">
-              <ActionIcon variant="subtle" color="gray" disabled={index === count - 1} onClick={() => onMove(1)} aria-label={`Move ${name} down`}>
-                <IconArrowDown size={16} />
-              </ActionIcon>
-            </Tooltip>
-            <Tooltip label="Remove block">
-              <ActionIcon variant="subtle" color="red" onClick={onRemove} aria-label={`Remove ${name}`}>
-                <IconTrash size={16} />
-              </ActionIcon>
-            </Tooltip>
-          </Group>
+          <OrderControls name={name} index={index} count={count} onMove={onMove} onRemove={onRemove} removeLabel="Remove block" />
         )}
       </Group>
       <Stack gap="sm" p="sm">

@@ -1,10 +1,11 @@
-import { ActionIcon, Badge, Button, Group, Paper, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Badge, Button, Group, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import type { DefinitionIssue } from '../../segments/builder/BuilderContext';
 import { DefinitionBuilder } from '../../segments/builder/DefinitionBuilder';
 import { newGroup } from '../../segments/builder/draft';
 import type { SalesTeam } from '../types';
 import { ruleKey, type RuleDraft } from './draft';
+import { OrderControls } from '../../components/OrderControls';
 
 interface RoutingRulesEditorProps {
   rules: RuleDraft[];
@@ -63,29 +64,15 @@ export function RoutingRulesEditor({ rules, onChange, teams, errors, issuesOf }:
                   comboboxProps={{ withinPortal: true }}
                   w={220}
                 />
-                <Group gap={2} mt={26} wrap="nowrap">
-                  <Tooltip label="Move up" withArrow>
-                    <ActionIcon variant="subtle" color="gray" aria-label={`Move ${label} up`} disabled={index === 0} onClick={() => move(index, -1)}>
-                      <IconArrowUp size={16} />
-                    </ActionIcon>
-                  </Tooltip>
-                  <Tooltip label="Move down" withArrow>
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      aria-label={`Move ${label} down`}
-                      disabled={index === rules.length - 1}
-                      onClick={() => move(index, 1)}
-                    >
-                      <IconArrowDown size={16} />
-                    </ActionIcon>
-                  </Tooltip>
-                  <Tooltip label="Remove rule" withArrow>
-                    <ActionIcon variant="subtle" color="gray" aria-label={`Remove ${label}`} onClick={() => onChange(rules.filter((_, i) => i !== index))}>
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </Tooltip>
-                </Group>
+                <OrderControls
+                  mt={26}
+                  name={label}
+                  index={index}
+                  count={rules.length}
+                  onMove={(step) => move(index, step)}
+                  onRemove={() => onChange(rules.filter((_, i) => i !== index))}
+                  removeLabel="Remove rule"
+                />
               </Group>
               <Paper withBorder radius="md" p="sm" bg="white">
                 <Text fz="xs" fw={700} tt="uppercase" c="dimmed" mb={6}>
