@@ -2,10 +2,11 @@ import { Badge, Box, Grid, Paper, Stack, Tabs, Text, TextInput } from '@mantine/
 import { notifications } from '@mantine/notifications';
 import { IconChartFunnel, IconCode, IconEye, IconForms, IconInbox } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { errorMessage, fieldPath, isApiError } from '../api/client';
 import { useCurrentMe } from '../api/queries';
 import { EditorHeader } from '../components/EditorHeader';
+import { useRecordDraft } from '../components/useRecordDraft';
 import { LoadingBlock } from '../components/QueryState';
 import { useSubscriptionTopics } from '../consent/api';
 import { useCustomFields } from '../crm/shared/queries';
@@ -51,7 +52,6 @@ function inputOf(form: Form): FormInput {
 type Tab = 'build' | 'submissions' | 'results';
 
 function FormEditor({ form }: { form: Form | undefined }) {
-  const navigate = useNavigate();
   const writable = useCurrentMe().workspace.role !== 'viewer';
   const readOnly = !writable || form?.status === 'archived';
   const customFields = useCustomFields('contact');
@@ -64,12 +64,17 @@ function FormEditor({ form }: { form: Form | undefined }) {
   const tab: Tab = form && (requested === 'submissions' || requested === 'results') ? requested : 'build';
   const [side, setSide] = useState<string | null>('preview');
 
-  const initial = useMemo(() => (form ? inputOf(form) : newFormInput('')), [form]);
-  const [draft, setDraft] = useState<FormInput>(initial);
-  const [savedAs, setSavedAs] = useState(() => JSON.stringify(initial));
   const [openField, setOpenField] = useState<number | null>(null);
   const [nameMissing, setNameMissing] = useState(false);
-  const dirty = JSON.stringify(draft) !== savedAs;
+  const { draft, setDraft, dirty, save: saveDraft } = useRecordDraft({
+    record: form, inputOf, blank: () => newFormInput(''), create, update, pathOf: (id) => `/forms/${id}`, notificationId: 'form-not-saved',
+    messages: { created: 'Form created. Embed it from the Embed panel.', saved: 'Form saved.' },
+    // A refusal about a field opens that field.
+    onRefused: (failure) => {
+      const index = (isApiError(failure) ? fieldPath(failure.field) : undefined)?.match(/^fields\[(\d+)\]/)?.[1];
+      if (index) setOpenField(Number(index));
+    },
+  });
   const targets = useMemo(() => mapTargets(customFields.data ?? []), [customFields.data]);
 
   const error = form ? update.error : create.error;
@@ -84,40 +89,12 @@ function FormEditor({ form }: { form: Form | undefined }) {
 
   const change = (patch: Partial<FormInput>) => setDraft((current) => ({ ...current, ...patch }));
 
-  const onError = (failure: unknown) => {
-    const path = isApiError(failure) ? fieldPath(failure.field) : undefined;
-    const index = path && /^fields\[(\d+)\]/.exec(path)?.[1];
-    if (index) setOpenField(Number(index));
-    notifications.show({ id: 'form-not-saved', color: 'red', title: 'Not saved', message: errorMessage(failure) });
-  };
-
   const save = () => {
     if (!draft.name.trim()) {
       setNameMissing(true);
       return;
     }
-    const body = { ...draft, name: draft.name.trim() };
-    if (!form) {
-      create.mutate(body, {
-        onSuccess: (created) => {
-          notifications.hide('form-not-saved');
-          notifications.show({ color: 'teal', message: 'Form created. Embed it from the Embed panel.' });
-          navigate(`/forms/${created.id}`, { replace: true });
-        },
-        onError,
-      });
-      return;
-    }
-    update.mutate(body, {
-      onSuccess: (saved) => {
-        const next = inputOf(saved);
-        setDraft(next);
-        setSavedAs(JSON.stringify(next));
-        notifications.hide('form-not-saved');
-        notifications.show({ color: 'teal', message: 'Form saved.' });
-      },
-      onError,
-    });
+    saveDraft({ ...draft, name: draft.name.trim() });
   };
 
   const archive = (archived: boolean) =>

@@ -1,11 +1,12 @@
 import { Box, Grid, Group, Paper, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChartBar, IconCode, IconEye, IconSparkles } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { useParams, useSearchParams } from 'react-router';
 import { errorMessage, fieldPath, isApiError } from '../api/client';
 import { useCurrentMe } from '../api/queries';
 import { EditorHeader } from '../components/EditorHeader';
+import { useRecordDraft } from '../components/useRecordDraft';
 import { LoadingBlock } from '../components/QueryState';
 import { FormErrorAlert } from '../crm/shared/FormErrorAlert';
 import { RecordNotFound, SectionCard } from '../crm/shared/RecordLayout';
@@ -56,7 +57,6 @@ function check(draft: SlotInput): LocalErrors {
 }
 
 function SlotEditor({ slot }: { slot: ContentSlot | undefined }) {
-  const navigate = useNavigate();
   const writable = useCurrentMe().workspace.role !== 'viewer';
   const readOnly = !writable || slot?.status === 'archived';
   const segments = useSegments();
@@ -66,13 +66,13 @@ function SlotEditor({ slot }: { slot: ContentSlot | undefined }) {
   const tab: Tab = slot && params.get('tab') === 'results' ? 'results' : 'content';
   const [side, setSide] = useState<string | null>(slot ? 'preview' : 'embed');
 
-  const initial = useMemo(() => (slot ? inputOf(slot) : newSlotInput()), [slot]);
-  const [draft, setDraft] = useState<SlotInput>(initial);
-  const [savedAs, setSavedAs] = useState(() => JSON.stringify(initial));
+  const { draft, setDraft, dirty, save: saveDraft } = useRecordDraft({
+    record: slot, inputOf, blank: newSlotInput, create, update, pathOf: (id) => `/personalisation/${id}`, notificationId: 'slot-not-saved',
+    messages: { created: 'Content slot created. Paste its snippet into your website from the Embed panel.', saved: 'Content slot saved: the website shows the new content within seconds.' },
+  });
   // A new slot's key follows its name until someone types a key of their own.
   const [keyTouched, setKeyTouched] = useState(Boolean(slot));
   const [local, setLocal] = useState<LocalErrors>({});
-  const dirty = JSON.stringify(draft) !== savedAs;
 
   const error = slot ? update.error : create.error;
   const errorPath = isApiError(error) && (error.status === 400 || error.status === 409) ? fieldPath(error.field) : undefined;
@@ -92,36 +92,11 @@ function SlotEditor({ slot }: { slot: ContentSlot | undefined }) {
     });
   };
 
-  const onError = (failure: unknown) => {
-    notifications.show({ id: 'slot-not-saved', color: 'red', title: 'Not saved', message: errorMessage(failure) });
-  };
-
   const save = () => {
     const problems = check(draft);
     setLocal(problems);
     if (Object.keys(problems).length) return;
-    const body: SlotInput = { ...draft, name: draft.name.trim(), key: draft.key.trim() };
-    if (!slot) {
-      create.mutate(body, {
-        onSuccess: (created) => {
-          notifications.hide('slot-not-saved');
-          notifications.show({ color: 'teal', message: 'Content slot created. Paste its snippet into your website from the Embed panel.' });
-          navigate(`/personalisation/${created.id}`, { replace: true });
-        },
-        onError,
-      });
-      return;
-    }
-    update.mutate(body, {
-      onSuccess: (saved) => {
-        const next = inputOf(saved);
-        setDraft(next);
-        setSavedAs(JSON.stringify(next));
-        notifications.hide('slot-not-saved');
-        notifications.show({ color: 'teal', message: 'Content slot saved: the website shows the new content within seconds.' });
-      },
-      onError,
-    });
+    saveDraft({ ...draft, name: draft.name.trim(), key: draft.key.trim() });
   };
 
   const archive = (archived: boolean) =>
