@@ -8,10 +8,9 @@ import { errorMessage, fieldError, formError, isApiError } from '../api/client';
 import { useCurrentMe } from '../api/queries';
 import { formatDateTime, formatRelative } from '../app/format';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { LoadingBlock } from '../components/QueryState';
 import { useSubscriptionTopics } from '../consent/api';
 import { FormErrorAlert } from '../crm/shared/FormErrorAlert';
-import { RecordBreadcrumbs, RecordNotFound } from '../crm/shared/RecordLayout';
+import { LoadedRecord, RecordBreadcrumbs } from '../crm/shared/RecordLayout';
 import { useArchiveTemplate, usePreview, useSaveTemplate, useTemplate } from './api';
 import { CodeEditor, type CodeEditorHandle } from './CodeEditor';
 import { errorLine, KIND_LABELS, STARTER_MJML, withoutField } from './format';
@@ -44,15 +43,11 @@ export function TemplateEditorPage() {
 
 function EditTemplate({ id }: { id: string }) {
   const template = useTemplate(id);
-  if (template.isPending) return <LoadingBlock />;
-  if (template.isError) {
-    return (
-      <Box p="xl">
-        <RecordNotFound error={template.error} noun="template" listPath="/email" listLabel="All templates" />
-      </Box>
-    );
-  }
-  return <TemplateEditor key={template.data.id} template={template.data} />;
+  return (
+    <LoadedRecord query={template} noun="template" listPath="/email" listLabel="All templates">
+      {(loaded) => <TemplateEditor key={loaded.id} template={loaded} />}
+    </LoadedRecord>
+  );
 }
 
 const EDITOR_FIELDS = ['name', 'kind', 'topicKey', 'subject', 'preheader', 'mjml'] as const;

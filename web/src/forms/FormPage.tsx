@@ -7,11 +7,10 @@ import { errorMessage, fieldPath, isApiError } from '../api/client';
 import { useCurrentMe } from '../api/queries';
 import { EditorHeader } from '../components/EditorHeader';
 import { useRecordDraft } from '../components/useRecordDraft';
-import { LoadingBlock } from '../components/QueryState';
 import { useSubscriptionTopics } from '../consent/api';
 import { useCustomFields } from '../crm/shared/queries';
 import { FormErrorAlert } from '../crm/shared/FormErrorAlert';
-import { RecordNotFound, SectionCard } from '../crm/shared/RecordLayout';
+import { LoadedRecord, SectionCard } from '../crm/shared/RecordLayout';
 import { useCreateForm, useForm, useForms, useUpdateForm } from './api';
 import { ConsentsEditor } from './builder/ConsentsEditor';
 import { EmbedPanel } from './builder/EmbedPanel';
@@ -33,15 +32,11 @@ export function NewFormPage() {
 export function FormPage() {
   const { id = '' } = useParams();
   const form = useForm(id);
-  if (form.isPending) return <LoadingBlock />;
-  if (form.isError) {
-    return (
-      <Box p="xl">
-        <RecordNotFound error={form.error} noun="form" listPath="/forms" listLabel="All forms" />
-      </Box>
-    );
-  }
-  return <FormEditor key={form.data.id} form={form.data} />;
+  return (
+    <LoadedRecord query={form} noun="form" listPath="/forms" listLabel="All forms">
+      {(loaded) => <FormEditor key={loaded.id} form={loaded} />}
+    </LoadedRecord>
+  );
 }
 
 function inputOf(form: Form): FormInput {

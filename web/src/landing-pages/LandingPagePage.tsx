@@ -18,9 +18,8 @@ import { useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { errorMessage, fieldPath, isApiError } from '../api/client';
 import { useCurrentMe } from '../api/queries';
-import { LoadingBlock } from '../components/QueryState';
 import { FormErrorAlert } from '../crm/shared/FormErrorAlert';
-import { RecordBreadcrumbs, RecordNotFound, SectionCard } from '../crm/shared/RecordLayout';
+import { LoadedRecord, RecordBreadcrumbs, SectionCard } from '../crm/shared/RecordLayout';
 import { useForms } from '../forms/api';
 import { useCreatePage, usePage, useUpdatePage } from './api';
 import { BlocksEditor } from './editor/BlocksEditor';
@@ -41,15 +40,11 @@ export function NewLandingPagePage() {
 export function LandingPagePage() {
   const { id = '' } = useParams();
   const page = usePage(id);
-  if (page.isPending) return <LoadingBlock />;
-  if (page.isError) {
-    return (
-      <Box p="xl">
-        <RecordNotFound error={page.error} noun="landing page" listPath="/landing-pages" listLabel="All landing pages" />
-      </Box>
-    );
-  }
-  return <PageEditor key={page.data.id} page={page.data} />;
+  return (
+    <LoadedRecord query={page} noun="landing page" listPath="/landing-pages" listLabel="All landing pages">
+      {(loaded) => <PageEditor key={loaded.id} page={loaded} />}
+    </LoadedRecord>
+  );
 }
 
 function inputOf(page: LandingPage): PageInput {

@@ -7,9 +7,8 @@ import { errorMessage, fieldPath, isApiError } from '../api/client';
 import { useCurrentMe } from '../api/queries';
 import { EditorHeader } from '../components/EditorHeader';
 import { useRecordDraft } from '../components/useRecordDraft';
-import { LoadingBlock } from '../components/QueryState';
 import { FormErrorAlert } from '../crm/shared/FormErrorAlert';
-import { RecordNotFound, SectionCard } from '../crm/shared/RecordLayout';
+import { LoadedRecord, SectionCard } from '../crm/shared/RecordLayout';
 import { useSegments } from '../segments/api';
 import { useCreateSlot, useSlot, useUpdateSlot } from './api';
 import { EmbedPanel } from './EmbedPanel';
@@ -30,15 +29,11 @@ export function NewSlotPage() {
 export function SlotPage() {
   const { id = '' } = useParams();
   const slot = useSlot(id);
-  if (slot.isPending) return <LoadingBlock />;
-  if (slot.isError) {
-    return (
-      <Box p="xl">
-        <RecordNotFound error={slot.error} noun="content slot" listPath="/personalisation" listLabel="All content slots" />
-      </Box>
-    );
-  }
-  return <SlotEditor key={slot.data.id} slot={slot.data} />;
+  return (
+    <LoadedRecord query={slot} noun="content slot" listPath="/personalisation" listLabel="All content slots">
+      {(loaded) => <SlotEditor key={loaded.id} slot={loaded} />}
+    </LoadedRecord>
+  );
 }
 
 type Tab = 'content' | 'results';

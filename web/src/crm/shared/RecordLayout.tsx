@@ -1,10 +1,11 @@
 import { Anchor, Badge, Box, Breadcrumbs, Button, EmptyState, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { IconFileUnknown, IconTargetArrow } from '@tabler/icons-react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/client';
 import { formatDate } from '../../app/format';
-import { ErrorBlock } from '../../components/QueryState';
+import { ErrorBlock, LoadingBlock } from '../../components/QueryState';
 import type { Deal } from '../types';
 import { useRecordDeals, type RecordSubject } from './queries';
 
@@ -143,4 +144,19 @@ export function RecordDeals({ subject }: { subject: RecordSubject }) {
       )}
     </SectionCard>
   );
+}
+
+/** A record page's record once it has loaded: a spinner meanwhile, "not found" (or the error) when it cannot be. */
+export function LoadedRecord<T>({ query, noun, listPath, listLabel, children }: {
+  query: UseQueryResult<T>; noun: string; listPath: string; listLabel: string; children: (record: T) => ReactNode;
+}) {
+  if (query.isPending) return <LoadingBlock />;
+  if (query.isError) {
+    return (
+      <Box p="xl">
+        <RecordNotFound error={query.error} noun={noun} listPath={listPath} listLabel={listLabel} />
+      </Box>
+    );
+  }
+  return children(query.data);
 }
