@@ -1,6 +1,6 @@
 // Shared pieces of the benchmarks: a database to run against, Tandem processes, a table.
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -63,11 +63,44 @@ export async function startServer(args, env, healthUrl) {
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
+    pid: child.pid,
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.on('exit', resolve));
     },
   };
+}
+
+/** CPU seconds (user + system) used so far by a process, from /proc (Linux). */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds used so far by every PostgreSQL process on the machine (the bench's own server). */
+function postgresCpuSeconds() {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuSeconds(entry);
+    } catch { /* gone */ }
+  }
+  return total;
+}
+
+/**
+ * Where the CPU went during a phase: the given processes and PostgreSQL, in seconds. On a
+ * loaded 2-core machine this is steadier than wall time. Linux only; zeros elsewhere.
+ */
+export function cpuMeter(pids) {
+  const read = () => ({ ...Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuSeconds(pid)])), postgres: postgresCpuSeconds() });
+  const start = read();
+  return () => Object.fromEntries(Object.entries(read()).map(([name, seconds]) => [name, seconds - start[name]]));
 }
 
 export function tandemServer(role, env, port) {

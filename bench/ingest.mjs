@@ -6,8 +6,9 @@
 // BENCH_EVENTS (default 200000), BENCH_CLIENTS (8), BENCH_VISITORS (20000), BENCH_IDENTITY (true),
 // TANDEM_INGEST_CONCURRENCY (6).
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 import pg from 'pg';
-import { benchDatabase, printTable, tandemCli, tandemServer } from './_support.mjs';
+import { benchDatabase, cpuMeter, printTable, tandemCli, tandemServer } from './_support.mjs';
 
 const totalEvents = Number(process.env.BENCH_EVENTS ?? 200_000);
 const clients = Number(process.env.BENCH_CLIENTS ?? 8);
@@ -78,22 +79,37 @@ async function drive(batches, send) {
   return { 'events/s': Math.round((batches.length * batchSize) / seconds), 'p50 ms': +percentile(latencies, 0.5).toFixed(1), 'p99 ms': +percentile(latencies, 0.99).toFixed(1), seconds: +seconds.toFixed(1) };
 }
 
+/**
+ * The load generator stays light so that the machine's CPU goes to what is measured: the
+ * bodies are serialised before the clock starts (sentAt is spliced in at send time) and
+ * sent over keep-alive connections with node:http.
+ */
 async function tandemRun(url, writeKey, batches) {
+  const { hostname, port } = new URL(url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   const authorization = `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`;
+  const bodies = new Map(batches.map((batch) => [batch, `{"batch":${JSON.stringify(batch)},"sentAt":"`]));
+  const post = (body) => new Promise((resolve, reject) => {
+    const request = http.request({ hostname, port, path: '/v1/batch', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization } }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode, body: Buffer.concat(chunks).toString() }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
   let retried = 0;
   const result = await drive(batches, async (batch) => {
     for (;;) {
-      const response = await fetch(`${url}/v1/batch`, {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization },
-        body: JSON.stringify({ batch, sentAt: new Date().toISOString() }),
-      });
-      const body = await response.text();
-      if (response.status === 200) return;
+      const { status, body } = await post(`${bodies.get(batch)}${new Date().toISOString()}"}`);
+      if (status === 200) return;
       // Backpressure is part of the contract: a client waits and retries, as Segment's do.
-      if (response.status === 503 || response.status === 429) { retried++; await new Promise((r) => setTimeout(r, 200)); continue; }
-      throw new Error(`ingest answered ${response.status}: ${body}`);
+      if (status === 503 || status === 429) { retried++; await new Promise((r) => setTimeout(r, 200)); continue; }
+      throw new Error(`ingest answered ${status}: ${body}`);
     }
   });
+  agent.destroy();
   return { ...result, retried };
 }
 
@@ -135,8 +151,14 @@ export default async function run() {
     const warmup = makeBatches().slice(0, 100);
     await tandemRun(url, writeKey, warmup);
 
-    const raw = await rawRun(database.url, workspaceId, batches);
+    // CPU per event, by process: on a shared 2-core machine the steadier figure.
+    const perEvent = (cpu) => Object.fromEntries(Object.entries(cpu).map(([name, seconds]) => [`${name} µs/ev`, Math.round((seconds * 1e6) / totalEvents)]));
+    let meter = cpuMeter({ client: process.pid });
+    const raw = { ...await rawRun(database.url, workspaceId, batches) };
+    Object.assign(raw, perEvent(meter()));
+    meter = cpuMeter({ api: server.pid, client: process.pid });
     const tandem = await tandemRun(url, writeKey, batches);
+    Object.assign(tandem, perEvent(meter()));
 
     const counts = new pg.Client({ connectionString: database.url });
     await counts.connect();
