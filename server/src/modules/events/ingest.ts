@@ -78,9 +78,9 @@ export async function ingestEvents(
 
     const deltas = new Map<string, SessionDelta>();
     const rows = placeInVisits(scope, fresh, contactOf, deltas);
-    const ids = await writeBatch(scope, rows, deltas);
+    const ids = await writeBatch(scope, fresh, rows, deltas);
     await updateTouches(scope, [...deltas.values()].filter((delta) => delta.isNew));
-    await publishBatch(trx, ctx.clock, workspaceId, ids.map((id, i) => ({ id, occurredAt: rows[i]!.occurred_at })), [...scope.relinked]);
+    await publishBatch(trx, ctx.clock, workspaceId, ids.map((id, i) => ({ id, occurredAt: fresh[i]!.occurredAt })), [...scope.relinked]);
     if (followUp) {
       const byMessage = new Map(fresh.map((event) => [event.messageId, event]));
       await followUp(trx, (messageId) => {
@@ -101,15 +101,16 @@ export async function ingestEvents(
  */
 async function claimBatch(trx: Tx, workspaceId: string, events: IncomingEvent[]): Promise<IncomingEvent[]> {
   const keys = [...new Set(events.map((event) => event.visitorKey))];
+  // Lists travel as JSON text: serialised natively, where pg's array literals are built in JS.
+  // A receipt is kept a week (for retries), so the group's one arrival time is precise enough.
   const { rows: [claimed] } = await sql<{ fresh: string[] }>`
     with receipts as (
       insert into event_receipts (workspace_id, message_id, received_at)
-      select ${workspaceId}, r.id, r.at
-        from unnest(${events.map((event) => event.messageId)}::text[], ${events.map((event) => event.receivedAt)}::timestamptz[]) as r(id, at)
+      select ${workspaceId}, id, ${events[0]!.receivedAt} from json_array_elements_text(${JSON.stringify(events.map((event) => event.messageId))}::json) as id
       on conflict do nothing returning message_id
     ), locks as (
       select pg_advisory_xact_lock(h) from (
-        select distinct hashtextextended(${workspaceId} || '/' || key, 0) as h from unnest(${keys}::text[]) as key order by 1
+        select distinct hashtextextended(${workspaceId} || '/' || key, 0) as h from json_array_elements_text(${JSON.stringify(keys)}::json) as key order by 1
       ) ordered
     )
     select (select coalesce(json_agg(message_id), '[]') from receipts) as fresh, (select count(*) from locks) as locked`.execute(trx);
@@ -122,9 +123,9 @@ async function claimBatch(trx: Tx, workspaceId: string, events: IncomingEvent[])
  * creates unseen visitors and reads each visitor's contact and current visit.
  */
 async function loadVisitors(trx: Tx, workspaceId: string, events: IncomingEvent[]): Promise<Map<string, VisitorState>> {
-  const firstSeen = new Map<string, { at: Date; userId: string | null }>();
+  const firstSeen = new Map<string, { key: string; at: Date; userId: string | null }>();
   for (const event of events) {
-    if (!firstSeen.has(event.visitorKey)) firstSeen.set(event.visitorKey, { at: event.occurredAt, userId: event.userId });
+    if (!firstSeen.has(event.visitorKey)) firstSeen.set(event.visitorKey, { key: event.visitorKey, at: event.occurredAt, userId: event.userId });
   }
   const keys = [...firstSeen.keys()];
   const { rows } = await sql<{
@@ -133,8 +134,8 @@ async function loadVisitors(trx: Tx, workspaceId: string, events: IncomingEvent[
   }>`
     with created as (
       insert into visitors (workspace_id, key, user_id, first_seen_at)
-      select ${workspaceId}, v.key, v.user_id, v.at
-        from unnest(${keys}::text[], ${keys.map((key) => firstSeen.get(key)!.userId)}::text[], ${keys.map((key) => firstSeen.get(key)!.at)}::timestamptz[]) as v(key, user_id, at)
+      select ${workspaceId}, v.key, v."userId", v.at
+        from json_to_recordset(${JSON.stringify([...firstSeen.values()])}::json) as v(key text, "userId" text, at timestamptz)
       on conflict do nothing
     )
     select v.key, v.user_id, v.contact_id, s.id as session_id, s.last_event_at, s.channel, s.touch_owner, s.source, s.medium, s.campaign
@@ -143,7 +144,7 @@ async function loadVisitors(trx: Tx, workspaceId: string, events: IncomingEvent[
         select id, last_event_at, channel, touch_owner, source, medium, campaign from web_sessions
          where workspace_id = v.workspace_id and visitor_key = v.key order by started_at desc limit 1
       ) s on true
-     where v.workspace_id = ${workspaceId} and v.key = any(${keys}::text[])`.execute(trx);
+     where v.workspace_id = ${workspaceId} and v.key = any(array(select json_array_elements_text(${JSON.stringify(keys)}::json)))`.execute(trx);
   // Visitors created by this statement are not visible to it (one snapshot): they are new.
   const visitors = new Map<string, VisitorState>(keys.map((key) => [key, {
     key, userId: firstSeen.get(key)!.userId, contactId: null, sessionId: null, sessionLastAt: null, sessionTouch: null, learnedUserId: false,
@@ -192,10 +193,16 @@ async function resolveContacts(scope: IdentityScope, events: IncomingEvent[]): P
   return (event) => (event.userId ? byUser.get(event.userId) : undefined) ?? scope.visitors.get(event.visitorKey)?.contactId ?? null;
 }
 
+/** An event's columns (times as ISO text), serialised with its payload by rowsJson(). */
 interface EventRow {
-  received_at: Date; occurred_at: Date; type: string; name: string | null; message_id: string; anonymous_id: string | null; user_id: string | null;
+  received_at: string; occurred_at: string; type: string; name: string | null; message_id: string; anonymous_id: string | null; user_id: string | null;
   visitor_key: string; contact_id: string | null; session_id: string | null; channel: string; touch_owner: string;
-  page_path: string | null; payload: Record<string, unknown>;
+  page_path: string | null;
+}
+
+/** The rows as one JSON array, each payload spliced in as the text it was read as (no second serialisation). */
+function rowsJson(rows: EventRow[], events: IncomingEvent[]): string {
+  return `[${rows.map((row, i) => `${JSON.stringify(row).slice(0, -1)},"payload":${events[i]!.payloadJson}}`).join(',')}]`;
 }
 
 function placeInVisits(scope: IdentityScope, events: IncomingEvent[], contactOf: (event: IncomingEvent) => string | null, deltas: Map<string, SessionDelta>): EventRow[] {
@@ -206,18 +213,24 @@ function placeInVisits(scope: IdentityScope, events: IncomingEvent[], contactOf:
     else byVisitor.set(event.visitorKey, [event]);
   }
   const rows = new Map<IncomingEvent, EventRow>();
+  // The events of one request share their arrival time: formatted once.
+  let receivedAt: Date | null = null;
+  let receivedIso = '';
   for (const [key, visitorEvents] of byVisitor) {
     const pages = visitorEvents.map(pageOf);
     const touches = visitorEvents.map((event, i) => classifyTouch({ url: pages[i]!.url, referrer: pages[i]!.referrer, campaign: campaignContext(event) }, scope.settings));
     const assigned = assignSessions(key, scope.visitors.get(key)!, visitorEvents.map((event, i) => ({
       occurredAt: event.occurredAt, isPage: event.type === 'page' || event.type === 'screen', touch: touches[i]!,
     })), deltas);
-    visitorEvents.forEach((event, i) => rows.set(event, {
-      received_at: event.receivedAt, occurred_at: event.occurredAt, type: event.type, name: event.name, message_id: event.messageId,
-      anonymous_id: event.anonymousId, user_id: event.userId, visitor_key: key, contact_id: contactOf(event),
-      session_id: assigned[i]!.sessionId, channel: assigned[i]!.channel, touch_owner: assigned[i]!.owner,
-      page_path: event.type === 'page' ? pages[i]!.path : null, payload: event.payload,
-    }));
+    visitorEvents.forEach((event, i) => {
+      if (event.receivedAt !== receivedAt) [receivedAt, receivedIso] = [event.receivedAt, event.receivedAt.toISOString()];
+      rows.set(event, {
+        received_at: receivedIso, occurred_at: event.occurredAt.toISOString(), type: event.type, name: event.name, message_id: event.messageId,
+        anonymous_id: event.anonymousId, user_id: event.userId, visitor_key: key, contact_id: contactOf(event),
+        session_id: assigned[i]!.sessionId, channel: assigned[i]!.channel, touch_owner: assigned[i]!.owner,
+        page_path: event.type === 'page' ? pages[i]!.path : null,
+      });
+    });
   }
   return events.map((event) => rows.get(event)!);
 }
@@ -226,7 +239,7 @@ function placeInVisits(scope: IdentityScope, events: IncomingEvent[], contactOf:
  * One round trip: inserts the events and adds them to their visits (new visits inserted,
  * running ones extended). Returns the new event ids in the order of `rows`.
  */
-async function writeBatch(scope: IdentityScope, rows: EventRow[], deltas: Map<string, SessionDelta>): Promise<number[]> {
+async function writeBatch(scope: IdentityScope, events: IncomingEvent[], rows: EventRow[], deltas: Map<string, SessionDelta>): Promise<number[]> {
   const visits = [...deltas.values()].map((delta) => ({
     id: delta.id, visitor_key: delta.visitorKey, contact_id: scope.visitors.get(delta.visitorKey)?.contactId ?? null,
     started_at: delta.startedAt, last_event_at: delta.lastEventAt, event_count: delta.eventCount, page_count: delta.pageCount,
@@ -252,7 +265,7 @@ async function writeBatch(scope: IdentityScope, rows: EventRow[], deltas: Map<st
                         contact_id, session_id, channel, touch_owner, page_path, payload)
     select ${scope.workspaceId}, r.received_at, r.occurred_at, r.type, r.name, r.message_id, r.anonymous_id, r.user_id, r.visitor_key,
            r.contact_id, r.session_id, r.channel, r.touch_owner, r.page_path, r.payload
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+      from jsonb_to_recordset(${rowsJson(rows, events)}::jsonb) as r(
              received_at timestamptz, occurred_at timestamptz, type event_type, name text, message_id text, anonymous_id text, user_id text, visitor_key text,
              contact_id uuid, session_id uuid, channel text, touch_owner text, page_path text, payload jsonb)
     returning id, message_id`.execute(scope.trx);

@@ -29,8 +29,8 @@ export interface IncomingEvent {
   context: Json;
   groupId: string | null;
   previousId: string | null;
-  /** The event as sent, minus the write key: what the live view shows. */
-  payload: Json;
+  /** The event as sent, minus the write key (what the live view shows), serialised once. */
+  payloadJson: string;
   receivedAt: Date;
 }
 
@@ -110,10 +110,11 @@ export interface ReadContext {
 
 export function readEvent(raw: unknown, context: ReadContext): IncomingEvent {
   if (!isJsonObject(raw)) throw new InvalidEvent('event', 'an event must be a JSON object');
-  const size = Buffer.byteLength(JSON.stringify(raw));
-  if (size > maxEventBytes) throw new InvalidEvent('event', `the event is ${size} bytes; at most ${maxEventBytes} bytes (32 KB) are accepted`);
-
   const type = (context.type ?? raw.type) as EventType;
+  // Serialised once: this text is both the size checked and the payload stored.
+  const payloadJson = JSON.stringify(raw.type === type && raw.writeKey === undefined ? raw : { ...raw, writeKey: undefined, type });
+  const size = Buffer.byteLength(payloadJson);
+  if (size > maxEventBytes) throw new InvalidEvent('event', `the event is ${size} bytes; at most ${maxEventBytes} bytes (32 KB) are accepted`);
   if (!eventTypes.includes(type)) {
     throw new InvalidEvent('type', raw.type === undefined ? 'type is required (track, identify, page, screen, group or alias)' : `type "${String(raw.type)}" is not one of ${eventTypes.join(', ')}`);
   }
@@ -144,12 +145,11 @@ export function readEvent(raw: unknown, context: ReadContext): IncomingEvent {
 
   const timestamp = timeField(raw, 'timestamp') ?? timeField(raw, 'originalTimestamp');
   const sentAt = timeField(raw, 'sentAt') ?? context.batchSentAt ?? null;
-  const { writeKey: _writeKey, ...payload } = raw;
   return {
     index: context.index, type, messageId, anonymousId, userId,
     visitorKey: anonymousId ?? `u:${userId}`,
     name, occurredAt: correctedTime(timestamp, sentAt, context.receivedAt),
-    properties, traits, context: eventContext, groupId, previousId, payload: { ...payload, type }, receivedAt: context.receivedAt,
+    properties, traits, context: eventContext, groupId, previousId, payloadJson, receivedAt: context.receivedAt,
   };
 }
 
