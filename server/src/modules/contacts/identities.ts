@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
-import type { DbOrTx } from '../../platform/db/database.js';
+import { type DbOrTx, prepared } from '../../platform/db/database.js';
 import type { Touch } from './tables.js';
 
 /**
@@ -53,7 +53,7 @@ export interface KnownIdentities {
 export async function lookupIdentities(db: DbOrTx, workspaceId: string, ids: { userIds: string[]; emails: string[]; groupIds: string[] }): Promise<KnownIdentities> {
   const known: KnownIdentities = { byUserId: new Map(), byEmail: new Map(), companiesByGroupId: new Map() };
   if (!ids.userIds.length && !ids.emails.length && !ids.groupIds.length) return known;
-  const { rows } = await sql<{ kind: 'user' | 'email' | 'group'; key: string; id: string; email: string | null; company_id: string | null; traits: Record<string, unknown> }>`
+  const { rows } = await sql<{ kind: 'user' | 'email' | 'group'; key: string; id: string; email: string | null; company_id: string | null; traits: Record<string, unknown> }>`${prepared}
     select 'user' as kind, i.value as key, c.id, c.email, c.company_id, c.traits
       from contact_identities i join contacts c on c.workspace_id = i.workspace_id and c.id = i.contact_id
      where i.workspace_id = ${workspaceId} and i.kind = 'user_id' and i.value = any(${ids.userIds}::text[])
@@ -105,7 +105,7 @@ export async function moveIdentities(db: DbOrTx, workspaceId: string, objectType
 export async function recordTouches(db: DbOrTx, workspaceId: string, touches: { contactId: string; first: Touch; last: Touch }[]): Promise<void> {
   if (!touches.length) return;
   const rows = JSON.stringify(touches.map((touch) => ({ contact_id: touch.contactId, first: touch.first, last: touch.last })));
-  await sql`
+  await sql`${prepared}
     with incoming as (
       select * from jsonb_to_recordset(${rows}::jsonb) as t(contact_id uuid, first jsonb, last jsonb)
     ), updated as (

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
-import type { Tx } from '../../platform/db/database.js';
+import { prepared, type Tx } from '../../platform/db/database.js';
 import type { AuditActor } from '../accounts/index.js';
 import { contactsByIdentity, lookupIdentities, recordTouches, type Touch } from '../contacts/index.js';
 import { normaliseEmail } from '../../platform/text.js';
@@ -103,7 +103,7 @@ async function claimBatch(trx: Tx, workspaceId: string, events: IncomingEvent[])
   const keys = [...new Set(events.map((event) => event.visitorKey))];
   // Lists travel as JSON text: serialised natively, where pg's array literals are built in JS.
   // A receipt is kept a week (for retries), so the group's one arrival time is precise enough.
-  const { rows: [claimed] } = await sql<{ fresh: string[] }>`
+  const { rows: [claimed] } = await sql<{ fresh: string[] }>`${prepared}
     with receipts as (
       insert into event_receipts (workspace_id, message_id, received_at)
       select ${workspaceId}, id, ${events[0]!.receivedAt} from json_array_elements_text(${JSON.stringify(events.map((event) => event.messageId))}::json) as id
@@ -131,7 +131,7 @@ async function loadVisitors(trx: Tx, workspaceId: string, events: IncomingEvent[
   const { rows } = await sql<{
     key: string; user_id: string | null; contact_id: string | null; session_id: string | null; last_event_at: string | null;
     channel: string | null; touch_owner: string | null; source: string | null; medium: string | null; campaign: string | null;
-  }>`
+  }>`${prepared}
     with created as (
       insert into visitors (workspace_id, key, user_id, first_seen_at)
       select ${workspaceId}, v.key, v."userId", v.at
@@ -248,7 +248,7 @@ async function writeBatch(scope: IdentityScope, events: IncomingEvent[], rows: E
   }));
   // Visitors change only when a userId is first seen on them (rare: a separate statement).
   const learned = [...scope.visitors.values()].filter((v) => v.learnedUserId);
-  const { rows: inserted } = await sql<{ id: number; message_id: string }>`
+  const { rows: inserted } = await sql<{ id: number; message_id: string }>`${prepared}
     with visits as (
       insert into web_sessions (workspace_id, id, visitor_key, contact_id, started_at, last_event_at, event_count, page_count,
                                 channel, touch_owner, source, medium, campaign, referrer, landing_page)
@@ -298,7 +298,7 @@ async function updateTouches(scope: IdentityScope, newVisits: SessionDelta[]) {
   }
   if (!contacts.size) return;
   const ids = [...contacts];
-  const select = (order: 'asc' | 'desc') => sql<{ contact_id: string; id: string; started_at: Date; channel: string; touch_owner: string; source: string | null; medium: string | null; campaign: string | null; referrer: string | null; landing_page: string | null }>`
+  const select = (order: 'asc' | 'desc') => sql<{ contact_id: string; id: string; started_at: Date; channel: string; touch_owner: string; source: string | null; medium: string | null; campaign: string | null; referrer: string | null; landing_page: string | null }>`${prepared}
     select distinct on (contact_id) contact_id, id, started_at, channel, touch_owner, source, medium, campaign, referrer, landing_page
       from web_sessions where workspace_id = ${scope.workspaceId} and contact_id = any(${ids}::uuid[])
      order by contact_id, started_at ${sql.raw(order)}`.execute(scope.trx);
