@@ -4,7 +4,7 @@
 // PostgreSQL from the same number of connections, in the same run.
 //
 // BENCH_EVENTS (default 200000), BENCH_CLIENTS (8), BENCH_VISITORS (20000), BENCH_IDENTITY (true),
-// TANDEM_INGEST_CONCURRENCY (6).
+// TANDEM_INGEST_CONCURRENCY (Tandem's default).
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import pg from 'pg';
@@ -137,7 +137,7 @@ async function rawRun(databaseUrl, workspaceId, batches) {
 
 export default async function run() {
   const database = await benchDatabase('ingest');
-  const env = { DATABASE_URL: database.url, TANDEM_DB_POOL_SIZE: '12', TANDEM_INGEST_CONCURRENCY: process.env.TANDEM_INGEST_CONCURRENCY ?? '6' };
+  const env = { DATABASE_URL: database.url, TANDEM_DB_POOL_SIZE: '12', ...(process.env.TANDEM_INGEST_CONCURRENCY ? { TANDEM_INGEST_CONCURRENCY: process.env.TANDEM_INGEST_CONCURRENCY } : {}) };
   let server;
   try {
     await tandemCli(['migrate'], env);

@@ -57,7 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerPollMs: intFrom(env, 'TANDEM_WORKER_POLL_MS', 1000),
     workerLockMs: intFrom(env, 'TANDEM_WORKER_LOCK_MS', 5 * 60_000),
     journeyBatchSize: Math.max(1, intFrom(env, 'TANDEM_JOURNEY_BATCH', 500)),
-    ingestConcurrency: intFrom(env, 'TANDEM_INGEST_CONCURRENCY', Math.max(2, Math.floor(intFrom(env, 'TANDEM_DB_POOL_SIZE', 10) * 0.6))),
+    ingestConcurrency: intFrom(env, 'TANDEM_INGEST_CONCURRENCY', 2),
     ingestQueue: intFrom(env, 'TANDEM_INGEST_QUEUE', 500),
     ingestRatePerIp: intFrom(env, 'TANDEM_INGEST_RATE_PER_IP', 5000),
     formRatePerIp: intFrom(env, 'TANDEM_FORM_RATE_PER_IP', 20),

@@ -4,6 +4,7 @@ import { startWorker } from '../../platform/jobs/worker.js';
 import { seedWorkspace, type SeededWorkspace, testDatabase, type TestDatabase } from '../../test/harness.js';
 import { freePort, spawnTandem, waitForHealth } from '../../test/processes.js';
 import { GroupCommit } from './backpressure.js';
+import { visitorBucket } from './visitor-buckets.js';
 import { deliverBatch, fanoutQueue, registerEventConsumer, type StoredEvent, unregisterEventConsumer } from './fanout.js';
 import { ingestEvents } from './ingest.js';
 import { maintainEvents } from './partitions.js';
@@ -111,6 +112,33 @@ describe('admission and group commit', () => {
     expect(await other).toHaveLength(1);
     // The first alone, then the two waiting requests of w1 together, then w2's.
     expect(runs).toEqual([1, 5, 1]);
+  });
+
+  it('writes the visitor lanes of a request side by side, keeps each visitor in one lane, and answers after both commits', async () => {
+    const keyInLane = (lane: number) => Array.from({ length: 50 }, (_, i) => `visitor-${i}`).find((key) => visitorBucket(key) % 2 === lane)!;
+    const [a, b] = [keyInLane(0), keyInLane(1)];
+    const runs: string[][] = [];
+    const releases: (() => void)[] = [];
+    const writer = new GroupCommit(async (_source, events) => {
+      runs.push(events.map((e) => e.visitorKey));
+      await new Promise<void>((resolve) => releases.push(resolve));
+      // Each transaction refuses its last event.
+      return { rejected: [{ index: events.length - 1, field: 'timestamp', message: 'too old' }] };
+    }, { concurrency: 2, queue: 10, maxEvents: 100 });
+    const keys = [a, b, a, b];
+    let answered = false;
+    const answer = writer.submit({ source: source('w1'), events: keys.map((visitorKey, index) => ({ index, visitorKey }) as never) }).then((rejected) => {
+      answered = true;
+      return rejected;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(runs.map((run) => run.join()).sort()).toEqual([`${a},${a}`, `${b},${b}`].sort());
+    releases[0]!();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(answered).toBe(false);
+    releases[1]!();
+    // Indices are the request's own, in order.
+    expect((await answer).map((r) => r.index)).toEqual([2, 3]);
   });
 
   it('lets a bounded number wait and turns the rest away with 503 and Retry-After', async () => {

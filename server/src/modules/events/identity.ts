@@ -92,7 +92,8 @@ async function attempt<T>(scope: IdentityScope, what: string, step: () => Promis
 export async function linkVisitors(scope: IdentityScope, contactId: string, match: { keys?: string[]; userId?: string | null }): Promise<void> {
   const keys = match.keys ?? [];
   if (!keys.length && !match.userId) return;
-  const { rows } = await sql<{ key: string; previous: string | null }>`${prepared}
+  // Not prepared: a generic plan cannot drop the userId branch, and would scan all visitors.
+  const { rows } = await sql<{ key: string; previous: string | null }>`
     with target as (
       select key, contact_id from visitors
        where workspace_id = ${scope.workspaceId}

@@ -10,6 +10,7 @@ import { ensureEventPartitions } from './partitions.js';
 import { campaignContext, type EventRejection, type IncomingEvent, pageOf } from './payload.js';
 import { assignSessions, type SessionDelta } from './sessions.js';
 import { cachedTrackingSettings } from './settings.js';
+import { visitorBucket } from './visitor-buckets.js';
 import { classifyTouch, touchKey, type TouchSource } from './touchpoints.js';
 
 /**
@@ -95,12 +96,12 @@ export async function ingestEvents(
 
 /**
  * Inserts the receipts (only events whose messageId is new come back) and takes a
- * transaction-scoped advisory lock per visitor, in one order for every batch: concurrent
- * batches build one visitor's visits one after the other, without deadlocks, and without
- * writing a row lock per visitor.
+ * transaction-scoped advisory lock per visitor bucket of the batch, in one order for every
+ * batch: concurrent batches build one visitor's visits one after the other, without
+ * deadlocks, and without writing a row lock per visitor.
  */
 async function claimBatch(trx: Tx, workspaceId: string, events: IncomingEvent[]): Promise<IncomingEvent[]> {
-  const keys = [...new Set(events.map((event) => event.visitorKey))];
+  const buckets = [...new Set(events.map((event) => visitorBucket(event.visitorKey)))].sort((a, b) => a - b);
   // Lists travel as JSON text: serialised natively, where pg's array literals are built in JS.
   // A receipt is kept a week (for retries), so the group's one arrival time is precise enough.
   const { rows: [claimed] } = await sql<{ fresh: string[] }>`${prepared}
@@ -109,9 +110,7 @@ async function claimBatch(trx: Tx, workspaceId: string, events: IncomingEvent[])
       select ${workspaceId}, id, ${events[0]!.receivedAt} from json_array_elements_text(${JSON.stringify(events.map((event) => event.messageId))}::json) as id
       on conflict do nothing returning message_id
     ), locks as (
-      select pg_advisory_xact_lock(h) from (
-        select distinct hashtextextended(${workspaceId} || '/' || key, 0) as h from json_array_elements_text(${JSON.stringify(keys)}::json) as key order by 1
-      ) ordered
+      select pg_advisory_xact_lock(hashtext(${workspaceId}), bucket::int) from json_array_elements_text(${JSON.stringify(buckets)}::json) as bucket
     )
     select (select coalesce(json_agg(message_id), '[]') from receipts) as fresh, (select count(*) from locks) as locked`.execute(trx);
   const fresh = new Set(claimed!.fresh);
@@ -248,7 +247,7 @@ async function writeBatch(scope: IdentityScope, events: IncomingEvent[], rows: E
   }));
   // Visitors change only when a userId is first seen on them (rare: a separate statement).
   const learned = [...scope.visitors.values()].filter((v) => v.learnedUserId);
-  const { rows: inserted } = await sql<{ id: number; message_id: string }>`${prepared}
+  const { rows: [inserted] } = await sql<{ ids: Record<string, number> }>`${prepared}
     with visits as (
       insert into web_sessions (workspace_id, id, visitor_key, contact_id, started_at, last_event_at, event_count, page_count,
                                 channel, touch_owner, source, medium, campaign, referrer, landing_page)
@@ -260,23 +259,25 @@ async function writeBatch(scope: IdentityScope, events: IncomingEvent[], rows: E
         event_count = web_sessions.event_count + excluded.event_count,
         page_count = web_sessions.page_count + excluded.page_count,
         contact_id = coalesce(web_sessions.contact_id, excluded.contact_id)
+    ), inserted as (
+      insert into events (workspace_id, received_at, occurred_at, type, name, message_id, anonymous_id, user_id, visitor_key,
+                          contact_id, session_id, channel, touch_owner, page_path, payload)
+      select ${scope.workspaceId}, r.received_at, r.occurred_at, r.type, r.name, r.message_id, r.anonymous_id, r.user_id, r.visitor_key,
+             r.contact_id, r.session_id, r.channel, r.touch_owner, r.page_path, r.payload
+        from jsonb_to_recordset(${rowsJson(rows, events)}::jsonb) as r(
+               received_at timestamptz, occurred_at timestamptz, type event_type, name text, message_id text, anonymous_id text, user_id text, visitor_key text,
+               contact_id uuid, session_id uuid, channel text, touch_owner text, page_path text, payload jsonb)
+      returning id, message_id
     )
-    insert into events (workspace_id, received_at, occurred_at, type, name, message_id, anonymous_id, user_id, visitor_key,
-                        contact_id, session_id, channel, touch_owner, page_path, payload)
-    select ${scope.workspaceId}, r.received_at, r.occurred_at, r.type, r.name, r.message_id, r.anonymous_id, r.user_id, r.visitor_key,
-           r.contact_id, r.session_id, r.channel, r.touch_owner, r.page_path, r.payload
-      from jsonb_to_recordset(${rowsJson(rows, events)}::jsonb) as r(
-             received_at timestamptz, occurred_at timestamptz, type event_type, name text, message_id text, anonymous_id text, user_id text, visitor_key text,
-             contact_id uuid, session_id uuid, channel text, touch_owner text, page_path text, payload jsonb)
-    returning id, message_id`.execute(scope.trx);
+    -- One value back (messageId → id) rather than a row per event.
+    select json_object_agg(message_id, id) as ids from inserted`.execute(scope.trx);
   if (learned.length) {
     await sql`
       update visitors v set user_id = l.user_id
         from unnest(${learned.map((v) => v.key)}::text[], ${learned.map((v) => v.userId)}::text[]) as l(key, user_id)
        where v.workspace_id = ${scope.workspaceId} and v.key = l.key and v.user_id is null`.execute(scope.trx);
   }
-  const ids = new Map(inserted.map((row) => [row.message_id, row.id]));
-  return rows.map((row) => ids.get(row.message_id)!);
+  return rows.map((row) => inserted!.ids[row.message_id]!);
 }
 
 function toTouch(row: { id: string; started_at: Date; channel: string; touch_owner: string; source: string | null; medium: string | null; campaign: string | null; referrer: string | null; landing_page: string | null }): Touch {
