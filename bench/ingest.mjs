@@ -120,7 +120,7 @@ async function rawRun(databaseUrl, workspaceId, batches) {
     workspace_id uuid not null, id bigint generated always as identity, occurred_at timestamptz not null, received_at timestamptz not null,
     type text not null, name text, message_id text not null, anonymous_id text, user_id text, visitor_key text not null,
     contact_id uuid, session_id uuid, channel text not null, touch_owner text not null, page_path text, payload jsonb not null,
-    primary key (workspace_id, id))`);
+    primary key (workspace_id, id)) with (autovacuum_enabled = false)`); // its vacuum would run during the Tandem phase
   const result = await drive(batches, async (batch) => {
     const values = [];
     const params = [];

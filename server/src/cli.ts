@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=32
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { addMember, createApiKey, createUser, createWorkspace, getWorkspace } from './modules/accounts/index.js';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
-import { prepared, type Tx } from '../../platform/db/database.js';
+import type { Tx } from '../../platform/db/database.js';
 import { withSavepoint } from '../../platform/db/savepoint.js';
 import type { Logger } from '../../platform/logger.js';
 import { isHttpError } from '../../platform/http/errors.js';
@@ -92,7 +92,6 @@ async function attempt<T>(scope: IdentityScope, what: string, step: () => Promis
 export async function linkVisitors(scope: IdentityScope, contactId: string, match: { keys?: string[]; userId?: string | null }): Promise<void> {
   const keys = match.keys ?? [];
   if (!keys.length && !match.userId) return;
-  // Not prepared: a generic plan cannot drop the userId branch, and would scan all visitors.
   const { rows } = await sql<{ key: string; previous: string | null }>`
     with target as (
       select key, contact_id from visitors
@@ -110,8 +109,8 @@ export async function linkVisitors(scope: IdentityScope, contactId: string, matc
   }
   const anonymous = rows.filter((row) => row.previous === null).map((row) => row.key);
   if (!anonymous.length) return;
-  await sql`${prepared} update events set contact_id = ${contactId} where workspace_id = ${scope.workspaceId} and visitor_key = any(${anonymous}::text[]) and contact_id is null`.execute(scope.trx);
-  await sql`${prepared} update web_sessions set contact_id = ${contactId} where workspace_id = ${scope.workspaceId} and visitor_key = any(${anonymous}::text[]) and contact_id is null`.execute(scope.trx);
+  await sql`update events set contact_id = ${contactId} where workspace_id = ${scope.workspaceId} and visitor_key = any(${anonymous}::text[]) and contact_id is null`.execute(scope.trx);
+  await sql`update web_sessions set contact_id = ${contactId} where workspace_id = ${scope.workspaceId} and visitor_key = any(${anonymous}::text[]) and contact_id is null`.execute(scope.trx);
   scope.relinked.add(contactId);
 }
 

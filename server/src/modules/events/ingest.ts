@@ -299,11 +299,18 @@ async function updateTouches(scope: IdentityScope, newVisits: SessionDelta[]) {
   }
   if (!contacts.size) return;
   const ids = [...contacts];
-  const select = (order: 'asc' | 'desc') => sql<{ contact_id: string; id: string; started_at: Date; channel: string; touch_owner: string; source: string | null; medium: string | null; campaign: string | null; referrer: string | null; landing_page: string | null }>`${prepared}
-    select distinct on (contact_id) contact_id, id, started_at, channel, touch_owner, source, medium, campaign, referrer, landing_page
-      from web_sessions where workspace_id = ${scope.workspaceId} and contact_id = any(${ids}::uuid[])
-     order by contact_id, started_at ${sql.raw(order)}`.execute(scope.trx);
-  const [first, last] = [(await select('asc')).rows, (await select('desc')).rows];
-  const lastBy = new Map(last.map((row) => [row.contact_id, row]));
+  // Each contact's first and last visit, in one round trip.
+  const { rows } = await sql<{ contact_id: string; first: boolean; id: string; started_at: Date; channel: string; touch_owner: string; source: string | null; medium: string | null; campaign: string | null; referrer: string | null; landing_page: string | null }>`${prepared}
+    select * from (
+      select distinct on (contact_id) contact_id, true as first, id, started_at, channel, touch_owner, source, medium, campaign, referrer, landing_page
+        from web_sessions where workspace_id = ${scope.workspaceId} and contact_id = any(${ids}::uuid[]) order by contact_id, started_at
+    ) firsts
+    union all
+    select * from (
+      select distinct on (contact_id) contact_id, false as first, id, started_at, channel, touch_owner, source, medium, campaign, referrer, landing_page
+        from web_sessions where workspace_id = ${scope.workspaceId} and contact_id = any(${ids}::uuid[]) order by contact_id, started_at desc
+    ) lasts`.execute(scope.trx);
+  const first = rows.filter((row) => row.first);
+  const lastBy = new Map(rows.filter((row) => !row.first).map((row) => [row.contact_id, row]));
   await recordTouches(scope.trx, scope.workspaceId, first.map((row) => ({ contactId: row.contact_id, first: toTouch(row), last: toTouch(lastBy.get(row.contact_id)!) })));
 }

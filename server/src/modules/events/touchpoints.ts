@@ -53,13 +53,22 @@ const socialMedia = /^(social|social-network|social_network|social-media|social_
 const emailMedia = /^(email|e-mail|e_mail|newsletter|mail)$/;
 const partnerMedia = /^(affiliate|affiliates|partner|partners|reseller)$/;
 
-function host(url: string | null): string | null {
+function parse(url: string | null): URL | null {
   if (!url) return null;
   try {
-    return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+    return new URL(url);
   } catch {
     return null;
   }
+}
+
+function hostOf(url: URL | null): string | null {
+  return url ? url.hostname.toLowerCase().replace(/^www\./, '') : null;
+}
+
+/** The origin a URL starts with ("https://acme.example/"), to spot navigation within a site without parsing. */
+function originPrefix(url: URL): string {
+  return `${url.protocol}//${url.host}/`;
 }
 
 function matchesDomain(hostname: string, domains: string[]): boolean {
@@ -71,13 +80,9 @@ function text(value: unknown): string | null {
 }
 
 /** utm_* from the URL, else the campaign context analytics libraries send. */
-function campaignOf(input: TouchInput) {
-  let params: URLSearchParams | null = null;
-  try {
-    params = input.url ? new URL(input.url).searchParams : null;
-  } catch {
-    params = null;
-  }
+function campaignOf(input: TouchInput, pageUrl: URL) {
+  // Most page views have no query string: no parameters to read.
+  const params = pageUrl.search ? pageUrl.searchParams : null;
   const fromUrl = (name: string) => text(params?.get(name));
   return {
     source: (fromUrl('utm_source') ?? text(input.campaign?.source))?.toLowerCase() ?? null,
@@ -103,19 +108,21 @@ function fromCampaign(medium: string | null, source: string | null, partner: boo
 }
 
 export function classifyTouch(input: TouchInput, settings: DomainSettings): ClassifiedTouch {
-  const pageHost = host(input.url);
+  const pageUrl = parse(input.url);
+  const pageHost = hostOf(pageUrl);
   const landingPage = input.url ? input.url.slice(0, 2000) : null;
-  if (!pageHost) {
+  if (!pageUrl || !pageHost) {
     // No page: a server-side or in-product event, the customer's own action.
     return { channel: 'direct', owner: 'customer', source: null, medium: null, campaign: null, referrer: null, landingPage: null, isWeb: false, isEntry: false };
   }
   const referrer = input.referrer ? input.referrer.slice(0, 2000) : null;
-  const referrerHost = host(referrer);
+  // A referrer on the page's own origin (navigation within the site) has the page's host.
+  const referrerHost = referrer?.startsWith(originPrefix(pageUrl)) ? pageHost : hostOf(parse(referrer));
   const own = [pageHost, ...settings.ownDomains];
   const internal = referrerHost !== null && matchesDomain(referrerHost, own);
   const external = referrerHost !== null && !internal;
   const partner = external && matchesDomain(referrerHost, settings.partnerDomains);
-  const campaign = campaignOf(input);
+  const campaign = campaignOf(input, pageUrl);
   const base = { referrer: external ? referrer : null, landingPage, isWeb: true };
 
   if (campaign.source || campaign.medium || campaign.name) {

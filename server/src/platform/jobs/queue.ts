@@ -39,22 +39,23 @@ export async function enqueue(db: DbOrTx, clock: Clock, job: JobRequest): Promis
 export async function enqueueAll(db: DbOrTx, clock: Clock, jobs: JobRequest[]): Promise<number[]> {
   if (!jobs.length) return [];
   const now = clock.now();
-  const rows = await db
-    .insertInto('jobs')
-    .values(jobs.map((job) => ({
-      queue: job.queue,
-      payload: JSON.stringify(job.payload ?? {}),
-      workspace_id: job.workspaceId ?? null,
-      idempotency_key: job.idempotencyKey ?? null,
-      run_at: job.runAt ?? now,
-      max_attempts: job.maxAttempts ?? 5,
-      created_at: now,
-    })))
-    .onConflict((oc) => oc.columns(['queue', 'idempotency_key']).where('idempotency_key', 'is not', null).doNothing())
-    .returning('id')
-    .execute();
-  if (rows.length) await sql`select pg_notify(${jobsChannel}, ${jobs[0]!.queue})`.execute(db);
-  return rows.map((row) => row.id);
+  const rows = JSON.stringify(jobs.map((job) => ({
+    queue: job.queue, payload: job.payload ?? {}, workspace_id: job.workspaceId ?? null, idempotency_key: job.idempotencyKey ?? null,
+    run_at: job.runAt ?? now, max_attempts: job.maxAttempts ?? 5,
+  })));
+  // The insert and the wake-up call in one round trip (the notice is sent on commit).
+  const { rows: inserted } = await sql<{ id: number }>`
+    with inserted as (
+      insert into jobs (queue, payload, workspace_id, idempotency_key, run_at, max_attempts, created_at)
+      select j.queue, j.payload, j.workspace_id, j.idempotency_key, j.run_at, j.max_attempts, ${now}
+        from jsonb_to_recordset(${rows}::jsonb) as j(queue text, payload jsonb, workspace_id uuid, idempotency_key text, run_at timestamptz, max_attempts integer)
+      on conflict (queue, idempotency_key) where idempotency_key is not null do nothing
+      returning id
+    ), notified as (
+      select pg_notify(${jobsChannel}, ${jobs[0]!.queue}) where exists (select 1 from inserted)
+    )
+    select id from inserted, (select count(*) from notified) as notices`.execute(db);
+  return inserted.map((row) => row.id);
 }
 
 /**
