@@ -131,19 +131,23 @@ async function loadVisitors(trx: Tx, workspaceId: string, events: IncomingEvent[
     key: string; user_id: string | null; contact_id: string | null; session_id: string | null; last_event_at: string | null;
     channel: string | null; touch_owner: string | null; source: string | null; medium: string | null; campaign: string | null;
   }>`${prepared}
-    with created as (
+    with found as (
+      select v.key, v.user_id, v.contact_id, s.id as session_id, s.last_event_at, s.channel, s.touch_owner, s.source, s.medium, s.campaign
+        from visitors v
+        left join lateral (
+          select id, last_event_at, channel, touch_owner, source, medium, campaign from web_sessions
+           where workspace_id = v.workspace_id and visitor_key = v.key order by started_at desc limit 1
+        ) s on true
+       where v.workspace_id = ${workspaceId} and v.key = any(array(select json_array_elements_text(${JSON.stringify(keys)}::json)))
+    ), created as (
+      -- Only the keys not found are inserted (no conflict check for every known visitor).
       insert into visitors (workspace_id, key, user_id, first_seen_at)
       select ${workspaceId}, v.key, v."userId", v.at
         from json_to_recordset(${JSON.stringify([...firstSeen.values()])}::json) as v(key text, "userId" text, at timestamptz)
+       where v.key not in (select key from found)
       on conflict do nothing
     )
-    select v.key, v.user_id, v.contact_id, s.id as session_id, s.last_event_at, s.channel, s.touch_owner, s.source, s.medium, s.campaign
-      from visitors v
-      left join lateral (
-        select id, last_event_at, channel, touch_owner, source, medium, campaign from web_sessions
-         where workspace_id = v.workspace_id and visitor_key = v.key order by started_at desc limit 1
-      ) s on true
-     where v.workspace_id = ${workspaceId} and v.key = any(array(select json_array_elements_text(${JSON.stringify(keys)}::json)))`.execute(trx);
+    select * from found`.execute(trx);
   // Visitors created by this statement are not visible to it (one snapshot): they are new.
   const visitors = new Map<string, VisitorState>(keys.map((key) => [key, {
     key, userId: firstSeen.get(key)!.userId, contactId: null, sessionId: null, sessionLastAt: null, sessionTouch: null, learnedUserId: false,
