@@ -145,6 +145,7 @@ export function classifyTouch(input: TouchInput, settings: DomainSettings): Clas
 /**
  * Two entries from the same place continue a visit; a different one starts a new visit.
  * Channel and owner lead, so a visit's key also tells how its later events are counted.
+ * Ingest builds the same key in SQL for the visit under way (loadVisitors).
  */
 export function touchKey(touch: TouchSource): string {
   return [touch.channel, touch.owner, touch.source ?? '', touch.medium ?? '', touch.campaign ?? ''].join('|');
