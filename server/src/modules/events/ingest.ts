@@ -104,7 +104,8 @@ async function claimBatch(trx: Tx, workspaceId: string, events: IncomingEvent[])
   const buckets = [...new Set(events.map((event) => visitorBucket(event.visitorKey)))].sort((a, b) => a - b);
   // Lists travel as JSON text: serialised natively, where pg's array literals are built in JS.
   // A receipt is kept a week (for retries), so the group's one arrival time is precise enough.
-  const { rows: [claimed] } = await sql<{ fresh: string[] }>`${prepared}
+  // Only when some messageIds were seen before (a retry) do the new ones come back as a list.
+  const { rows: [claimed] } = await sql<{ fresh: string[] | null }>`${prepared}
     with receipts as (
       insert into event_receipts (workspace_id, message_id, received_at)
       select ${workspaceId}, id, ${events[0]!.receivedAt} from json_array_elements_text(${JSON.stringify(events.map((event) => event.messageId))}::json) as id
@@ -112,7 +113,9 @@ async function claimBatch(trx: Tx, workspaceId: string, events: IncomingEvent[])
     ), locks as (
       select pg_advisory_xact_lock(hashtext(${workspaceId}), bucket::int) from json_array_elements_text(${JSON.stringify(buckets)}::json) as bucket
     )
-    select (select coalesce(json_agg(message_id), '[]') from receipts) as fresh, (select count(*) from locks) as locked`.execute(trx);
+    select case when (select count(*) from receipts) = ${events.length} then null else (select coalesce(json_agg(message_id), '[]') from receipts) end as fresh,
+           (select count(*) from locks) as locked`.execute(trx);
+  if (!claimed!.fresh) return events;
   const fresh = new Set(claimed!.fresh);
   return events.filter((event) => fresh.has(event.messageId));
 }
