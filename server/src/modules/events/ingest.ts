@@ -95,8 +95,8 @@ export async function ingestEvents(
 }
 
 /**
- * Inserts the receipts (only events whose messageId is new come back) and takes a
- * transaction-scoped advisory lock per visitor bucket of the batch, in one order for every
+ * Inserts the receipts (the events whose messageId was seen before are dropped) and takes
+ * a transaction-scoped advisory lock per visitor bucket of the batch, in one order for every
  * batch: concurrent batches build one visitor's visits one after the other, without
  * deadlocks, and without writing a row lock per visitor.
  */
