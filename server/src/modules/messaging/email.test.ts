@@ -164,6 +164,24 @@ describe('sending', () => {
     expect(suppressions.body.items).toEqual([expect.objectContaining({ email: 'nobody@example.com', reason: 'hard_bounce' })]);
   });
 
+  it('sends a message whose worker died mid-send once the claim\'s lease is over, and not before', async () => {
+    const { ctx } = bed.database;
+    const content = { kind: 'transactional', subject: 'Lease', mjml: '<mjml><mj-body><mj-section><mj-column><mj-text>Hi</mj-text></mj-column></mj-section></mj-body></mjml>' };
+    const queued = await bed.api('/api/v1/messages', { body: { to: 'lease@example.com', content } });
+    expect(queued.status).toBe(202);
+    // A worker claimed it (as sendMessages does) and died before writing the outcome.
+    await ctx.db.updateTable('email_messages').set({ state: 'sending', attempts: 1, next_attempt_at: new Date(ctx.clock.now().getTime() + ctx.config.workerLockMs) })
+      .where('id', '=', queued.body.id).execute();
+    // The job runs again (as the queue hands it out when its lock expires): the lease still holds.
+    await settle(bed);
+    expect(await message(queued.body.id)).toMatchObject({ state: 'sending' });
+    expect(sink.received.filter((item) => item.to.includes('lease@example.com'))).toHaveLength(0);
+    ctx.clock.advance(ctx.config.workerLockMs + 1_000);
+    await settle(bed);
+    expect(await message(queued.body.id)).toMatchObject({ state: 'sent', attempts: 2 });
+    expect(sink.received.filter((item) => item.to.includes('lease@example.com'))).toHaveLength(1);
+  });
+
   it('broadcasts a template to a list now, and at a local hour in each contact\'s own time zone, with a report', async () => {
     const clock = bed.database.ctx.clock;
     // A winter day, so the offsets below are Helsinki's UTC+2 and New York's UTC−5.

@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { DbOrTx, Tx } from '../../platform/db/database.js';
 import { badRequest } from '../../platform/http/errors.js';
 import { isEmailAddress } from '../../platform/text.js';
-import { enqueueAll, type JobRequest } from '../../platform/jobs/queue.js';
+import { enqueue, enqueueAll, type JobRequest } from '../../platform/jobs/queue.js';
 import { smtpTransport } from '../../platform/mail.js';
 import { installationSecret } from '../../platform/security/signed.js';
 import { getWorkspace, listMembers } from '../accounts/index.js';
@@ -222,10 +222,15 @@ async function domainSlot(domain: string, rate: number) {
 export async function sendMessages(ctx: AppContext, workspaceId: string, ids: string[]): Promise<void> {
   const { db, clock, config } = ctx;
   const now = clock.now();
+  // A claim is a lease as long as a job's lock: should the worker die mid-send, the queue
+  // hands the job out again, and its messages, still 'sending', are taken back once the
+  // lease is over (they may go twice then, never not at all).
+  const leaseEnd = new Date(now.getTime() + config.workerLockMs);
   const { rows: claimed } = await sql<Claimed>`
-    update email_messages set state = 'sending', attempts = attempts + 1
-     where workspace_id = ${workspaceId} and id = any(${ids}::uuid[]) and state in ('queued', 'deferred') and next_attempt_at <= ${now}::timestamptz
+    update email_messages set state = 'sending', attempts = attempts + 1, next_attempt_at = ${leaseEnd}::timestamptz
+     where workspace_id = ${workspaceId} and id = any(${ids}::uuid[]) and state in ('queued', 'deferred', 'sending') and next_attempt_at <= ${now}::timestamptz
     returning id, contact_id, to_email, template_id, kind, content, attempts, broadcast_id`.execute(db);
+  if (claimed.length < ids.length) await retryWhenLeasesEnd(ctx, workspaceId, ids.filter((id) => !claimed.some((message) => message.id === id)));
   if (!claimed.length) return;
   const transport = smtpTransport(config);
   const outcomes: Outcome[] = [];
@@ -291,6 +296,18 @@ export async function sendMessages(ctx: AppContext, workspaceId: string, ids: st
   await Promise.all(Array.from({ length: Math.min(config.smtpConnections, sendable.length) }, lane));
   await db.transaction().execute((trx) => recordOutcomes(trx, ctx, workspaceId, claimed, outcomes));
   await finishBroadcasts(db, clock, workspaceId, [...new Set(claimed.flatMap((message) => (message.broadcast_id ? [message.broadcast_id] : [])))]);
+}
+
+/**
+ * Messages of this job that another run still holds (its worker may have died): the job
+ * comes back when their lease is over.
+ */
+async function retryWhenLeasesEnd(ctx: AppContext, workspaceId: string, ids: string[]): Promise<void> {
+  const leased = await ctx.db.selectFrom('email_messages').select(['id', 'next_attempt_at'])
+    .where('workspace_id', '=', workspaceId).where('id', 'in', ids).where('state', '=', 'sending').execute();
+  if (!leased.length) return;
+  const runAt = new Date(Math.max(...leased.map((message) => message.next_attempt_at!.getTime())));
+  await enqueue(ctx.db, ctx.clock, { queue: sendQueue, workspaceId, payload: { ids: leased.map((message) => message.id) }, runAt });
 }
 
 /** Marketing messages' verdicts (transactional email is exempt), read set-based for the batch. */
