@@ -152,7 +152,7 @@ describe('landing pages', () => {
     expect((await bed.api(`/api/v1/pages/${pageId}`, { method: 'PATCH', body: { status: 'published' } })).body).toMatchObject({ statusCode: 400, field: 'variants[0].blocks[2].formId' });
   });
 
-  it('counts clicks on a call to action as conversions, with the significance of the difference', async () => {
+  it('counts clicks on a call to action as conversions (one per visitor), with the significance of the difference', async () => {
     const created = await bed.api('/api/v1/pages', {
       body: {
         name: 'Trial', slug: 'trial', title: 'Start a trial', status: 'published',
@@ -171,6 +171,8 @@ describe('landing pages', () => {
         expect(page.html).toContain('href="/p/trial/go/1"');
         const click = await someone.get('/p/trial/go/1');
         expect(click).toMatchObject({ status: 302, location: 'https://app.acme.example/signup' });
+        // A second click is the same converted visitor.
+        expect(await someone.get('/p/trial/go/1')).toMatchObject({ status: 302 });
       }
     }
     // A crawler sees the page but is nobody's visitor.

@@ -18,6 +18,9 @@ type Params = { Params: { slug: string } };
 /** The tracker's anonymous-id cookie: a page view here and the tracker elsewhere on the site are one visitor. */
 const visitorCookie = 'tdm_aid';
 const variantCookie = (page: LandingPage) => `tdm_lp_${page.id.slice(0, 8)}`;
+// Set on a visitor's first conversion: a second submission or click from the same browser is
+// not another converted visitor (visitors are counted by the variant cookie the same way).
+const convertedCookie = (page: LandingPage) => `tdm_lpc_${page.id.slice(0, 8)}`;
 // Link previews and crawlers see the page but are not visitors of an A/B test.
 const robots = /bot|crawl|spider|slurp|preview|facebookexternalhit|headless/i;
 
@@ -51,6 +54,13 @@ export function pagePublicRoutes(ctx: AppContext): FastifyPluginAsync {
 
     function keepVariant(reply: FastifyReply, page: LandingPage, variant: Variant) {
       reply.setCookie(variantCookie(page), variant.key, { path: `/p/${page.slug}`, maxAge: 90 * 86_400, sameSite: 'lax', secure, httpOnly: true });
+    }
+
+    /** Counts the visitor's conversion on the variant, once per browser. */
+    async function countConversion(request: FastifyRequest, reply: FastifyReply, page: LandingPage, variant: Variant) {
+      if (request.cookies[convertedCookie(page)]) return;
+      await countPage(ctx.db, page, variant.key, ctx.clock.now(), { conversions: 1 });
+      reply.setCookie(convertedCookie(page), variant.key, { path: `/p/${page.slug}`, maxAge: 90 * 86_400, sameSite: 'lax', secure, httpOnly: true });
     }
 
     /** The visitor's anonymous id, new if they have none, or null when the workspace may not track them yet. */
@@ -126,7 +136,7 @@ export function pagePublicRoutes(ctx: AppContext): FastifyPluginAsync {
       input.anonymousId = request.cookies[visitorCookie] ?? null;
       try {
         const submitted = await submitForm(ctx, form, input);
-        await countPage(ctx.db, page, variant.key, ctx.clock.now(), { conversions: 1 });
+        await countConversion(request, reply, page, variant);
         const after = submitted.afterSubmit;
         if (after.kind === 'redirect') return reply.redirect(after.url, 303);
         const asset = after.kind === 'asset' ? `<p><a class="button" href="${escapeHtml(after.url)}">Download</a></p>` : '';
@@ -147,7 +157,7 @@ export function pagePublicRoutes(ctx: AppContext): FastifyPluginAsync {
       const block: Block | undefined = variant.blocks[Number(request.params.block)];
       const target = block?.type === 'cta' ? block.url : block?.type === 'hero' ? block.ctaUrl : undefined;
       if (!target) return reply.status(404).type('text/html').send(notFoundPage());
-      if (!formBlock(variant) && !isRobot(request)) await countPage(ctx.db, page, variant.key, ctx.clock.now(), { conversions: 1 });
+      if (!formBlock(variant) && !isRobot(request)) await countConversion(request, reply, page, variant);
       return reply.redirect(target, 302);
     });
   };
