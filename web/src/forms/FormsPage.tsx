@@ -9,8 +9,8 @@ import { useForms } from './api';
 import { formatRate, rateOf } from './format';
 import { FormStatusBadge } from './StatusBadge';
 import type { FormSummary } from './types';
+import { NUMBER } from '../components/table';
 
-const NUMBER = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
 
 /** /forms: every form with its views, submissions and conversion rate. */
 export function FormsPage() {

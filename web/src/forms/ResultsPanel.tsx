@@ -1,18 +1,13 @@
-import { Group, Paper, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ErrorBlock, LoadingBlock } from '../components/QueryState';
 import { useConversion } from './api';
 import { formatRate } from './format';
 import type { Rate } from './types';
+import { DaysSelect } from '../components/DaysSelect';
+import { NUMBER } from '../components/table';
 
-const PERIODS = [
-  { value: '7', label: 'Last 7 days' },
-  { value: '30', label: 'Last 30 days' },
-  { value: '90', label: 'Last 90 days' },
-  { value: '365', label: 'Last 365 days' },
-];
-const NUMBER = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
 
 /** Views → submissions, overall, by page and by source. */
 export function ResultsPanel({ formId }: { formId: string }) {
@@ -24,14 +19,7 @@ export function ResultsPanel({ formId }: { formId: string }) {
         <Text fz="sm" c="dimmed">
           A view is the form shown on a page; the rate is submissions per view.
         </Text>
-        <Select
-          aria-label="Period"
-          data={PERIODS}
-          value={String(days)}
-          onChange={(value) => value && setDays(Number(value))}
-          allowDeselect={false}
-          w={170}
-        />
+        <DaysSelect days={days} onChange={setDays} />
       </Group>
       {conversion.isPending ? (
         <LoadingBlock />

@@ -11,8 +11,8 @@ import { useCreateJourney, useJourneys, useServerNow } from './api';
 import { TRIGGER_LABELS } from './format';
 import { JourneyStatusBadge } from './StatusBadge';
 import type { JourneySummary } from './types';
+import { NUMBER } from '../components/table';
 
-const NUMBER = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
 
 /** Every journey with its status and how many contacts are in it, entered it and converted. */
 export function JourneysPage() {

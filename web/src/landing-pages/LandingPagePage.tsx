@@ -26,7 +26,8 @@ import { BlocksEditor } from './editor/BlocksEditor';
 import { PageSettings } from './editor/PageSettings';
 import { PreviewPane } from './editor/PreviewPane';
 import { VariantsEditor } from './editor/VariantsEditor';
-import { BLOCK_LABELS, blockMessage, cleanInput, errorLocation, newPageInput, sentence, slugFromName } from './format';
+import { BLOCK_LABELS, blockMessage, cleanInput, errorLocation, newPageInput, sentence } from './format';
+import { slugFromName } from '../components/slug';
 import { ResultsPanel } from './ResultsPanel';
 import { PageStatusBadge } from './StatusBadge';
 import type { LandingPage, PageInput, PageStatus } from './types';
@@ -114,7 +115,7 @@ function PageEditor({ page }: { page: LandingPage | undefined }) {
   const change = (patch: Partial<PageInput>) =>
     setDraft((current) => {
       const next = { ...current, ...patch };
-      if (patch.name !== undefined && slugFollows) next.slug = slugFromName(patch.name);
+      if (patch.name !== undefined && slugFollows) next.slug = slugFromName(patch.name, 100);
       if (patch.name !== undefined && titleFollows) next.title = patch.name;
       return next;
     });

@@ -9,8 +9,8 @@ import { usePages } from './api';
 import { formatRate } from './format';
 import { PageStatusBadge } from './StatusBadge';
 import type { PageSummary } from './types';
+import { NUMBER } from '../components/table';
 
-const NUMBER = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
 
 /** /landing-pages: every page with its address, variants, visitors and conversion rate. */
 export function LandingPagesPage() {

@@ -1,4 +1,4 @@
-import { Alert, Badge, Box, Group, Paper, Progress, Select, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Box, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconHourglass, IconScale, IconTrendingDown, IconTrophy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ErrorBlock, LoadingBlock } from '../components/QueryState';
@@ -6,14 +6,9 @@ import { usePageResults } from './api';
 import { variantColor } from './editor/VariantsEditor';
 import { formatConfidence, formatLift, formatRate, pText, testVerdict, type VerdictTone, variantVerdict } from './format';
 import type { LandingPage } from './types';
+import { DaysSelect } from '../components/DaysSelect';
+import { NUMBER } from '../components/table';
 
-const PERIODS = [
-  { value: '7', label: 'Last 7 days' },
-  { value: '30', label: 'Last 30 days' },
-  { value: '90', label: 'Last 90 days' },
-  { value: '365', label: 'Last 365 days' },
-];
-const NUMBER = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
 
 const TONES: Record<VerdictTone, { color: string; icon: typeof IconTrophy }> = {
   win: { color: 'teal', icon: IconTrophy },
@@ -32,7 +27,7 @@ export function ResultsPanel({ page }: { page: LandingPage }) {
         <Text fz="sm" c="dimmed" maw={720}>
           A visitor is a person shown the page, counted once; a conversion is a form sent or, on a variant without a form, a button clicked. The rate is conversions per visitor.
         </Text>
-        <Select aria-label="Period" data={PERIODS} value={String(days)} onChange={(value) => value && setDays(Number(value))} allowDeselect={false} w={170} />
+        <DaysSelect days={days} onChange={setDays} />
       </Group>
       {results.isPending ? (
         <LoadingBlock />

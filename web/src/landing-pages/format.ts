@@ -75,18 +75,6 @@ export function newPageInput(): PageInput {
   };
 }
 
-/** `Spring webinar 2026!` → `spring-webinar-2026`: a slug the server takes. */
-export function slugFromName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 100)
-    .replace(/-+$/, '');
-}
-
 /** Weights for an even split that still add up to 100 (the first variants take the remainder). */
 export function evenWeights(count: number): number[] {
   const share = Math.floor(100 / count);

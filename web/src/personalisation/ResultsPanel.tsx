@@ -1,16 +1,11 @@
-import { Anchor, Badge, Group, Paper, Progress, Select, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Progress, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorBlock, LoadingBlock } from '../components/QueryState';
 import { useSlotResults } from './api';
+import { DaysSelect } from '../components/DaysSelect';
+import { NUMBER } from '../components/table';
 
-const PERIODS = [
-  { value: '7', label: 'Last 7 days' },
-  { value: '30', label: 'Last 30 days' },
-  { value: '90', label: 'Last 90 days' },
-  { value: '365', label: 'Last 365 days' },
-];
-const NUMBER = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
 
 const share = (part: number, total: number) => (total ? (part / total) * 100 : 0);
 const formatShare = (value: number) => `${value.toLocaleString(undefined, { maximumFractionDigits: 1 })}%`;
@@ -26,7 +21,7 @@ export function ResultsPanel({ slotId }: { slotId: string }) {
           An impression is the slot filled on a page view. Rules are listed in their order; the default counts visitors in none of their segments and
           visitors Tandem does not know yet.
         </Text>
-        <Select aria-label="Period" data={PERIODS} value={String(days)} onChange={(value) => value && setDays(Number(value))} allowDeselect={false} w={170} />
+        <DaysSelect days={days} onChange={setDays} />
       </Group>
       {results.isPending ? (
         <LoadingBlock />

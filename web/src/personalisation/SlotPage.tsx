@@ -12,7 +12,8 @@ import { LoadedRecord, SectionCard } from '../crm/shared/RecordLayout';
 import { useSegments } from '../segments/api';
 import { useCreateSlot, useSlot, useUpdateSlot } from './api';
 import { EmbedPanel } from './EmbedPanel';
-import { inputOf, KEY_PATTERN, keyFromName, newSlotInput } from './format';
+import { inputOf, KEY_PATTERN, newSlotInput } from './format';
+import { slugFromName } from '../components/slug';
 import { HtmlContentInput } from './HtmlContentInput';
 import { PreviewAsContact } from './PreviewAsContact';
 import { ResultsPanel } from './ResultsPanel';
@@ -148,7 +149,7 @@ function SlotEditor({ slot }: { slot: ContentSlot | undefined }) {
                       value={draft.name}
                       onChange={(event) => {
                         const name = event.currentTarget.value;
-                        change(keyTouched ? { name } : { name, key: keyFromName(name) });
+                        change(keyTouched ? { name } : { name, key: slugFromName(name, 60) });
                       }}
                       readOnly={readOnly}
                       error={errorAt('name')}

@@ -8,8 +8,8 @@ import { ErrorBlock, LoadingBlock } from '../components/QueryState';
 import { useSlots } from './api';
 import { SlotStatusBadge } from './StatusBadge';
 import type { ContentSlot } from './types';
+import { NUMBER } from '../components/table';
 
-const NUMBER = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
 
 /** /personalisation: the content slots of the website, with their rules and impressions. */
 export function SlotsPage() {

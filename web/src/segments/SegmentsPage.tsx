@@ -7,8 +7,8 @@ import { ErrorBlock, LoadingBlock } from '../components/QueryState';
 import { useSegments } from './api';
 import { SegmentsTabs } from './SegmentsTabs';
 import type { Segment } from './types';
+import { NUMBER } from '../components/table';
 
-const NUMBER = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
 
 /** Every segment with its member count, and whether one needs attention. */
 export function SegmentsPage() {

@@ -230,7 +230,10 @@ export async function sendMessages(ctx: AppContext, workspaceId: string, ids: st
     update email_messages set state = 'sending', attempts = attempts + 1, next_attempt_at = ${leaseEnd}::timestamptz
      where workspace_id = ${workspaceId} and id = any(${ids}::uuid[]) and state in ('queued', 'deferred', 'sending') and next_attempt_at <= ${now}::timestamptz
     returning id, contact_id, to_email, template_id, kind, content, attempts, broadcast_id`.execute(db);
-  if (claimed.length < ids.length) await retryWhenLeasesEnd(ctx, workspaceId, ids.filter((id) => !claimed.some((message) => message.id === id)));
+  if (claimed.length < ids.length) {
+    const taken = new Set(claimed.map((message) => message.id));
+    await retryWhenLeasesEnd(ctx, workspaceId, ids.filter((id) => !taken.has(id)));
+  }
   if (!claimed.length) return;
   const transport = smtpTransport(config);
   const outcomes: Outcome[] = [];

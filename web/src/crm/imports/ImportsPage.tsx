@@ -7,6 +7,7 @@ import { ErrorBlock, LoadingBlock } from '../../components/QueryState';
 import type { ImportRun } from '../types';
 import { useImportHistory } from './api';
 import { OBJECT_LABELS } from './fields';
+import { NUMBER } from '../../components/table';
 
 const STATUS: Record<ImportRun['status'], { label: string; color: string }> = {
   uploaded: { label: 'Not started', color: 'gray' },
@@ -16,7 +17,6 @@ const STATUS: Record<ImportRun['status'], { label: string; color: string }> = {
   failed: { label: 'Failed', color: 'red' },
 };
 
-const NUMBER = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
 
 export function ImportsPage() {
   const history = useImportHistory();

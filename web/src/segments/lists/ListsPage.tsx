@@ -9,8 +9,8 @@ import { useLists } from '../api';
 import { SegmentsTabs } from '../SegmentsTabs';
 import type { List } from '../types';
 import { ListFormModal } from './ListFormModal';
+import { NUMBER } from '../../components/table';
 
-const NUMBER = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
 
 /** Static lists: contacts added by hand, from a condition or from a CSV file. */
 export function ListsPage() {
