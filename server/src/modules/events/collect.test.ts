@@ -111,6 +111,20 @@ describe('the Segment-compatible collection API', () => {
     expect(await eventsOf('anonymousId=anon-retry')).toHaveLength(5);
   });
 
+  it('stores names, ids and properties exactly as sent, tabs, line breaks and backslashes included', async () => {
+    const awkward = 'tab\there\nline\r\nback\\slash \\N "quoted" ünïcødé 🎉';
+    const anonymousId = `anon\t${randomUUID()}\\`;
+    await collect('/v1/track', { anonymousId, userId: 'user\nid', event: `Clicked ${awkward}`, properties: { label: awkward, nested: { path: 'C:\\temp\\' } } });
+    await collect('/v1/page', { anonymousId, properties: { path: '/a\tb', url: 'https://site.example/a%09b', title: awkward } });
+    const events = await eventsOf(`anonymousId=${encodeURIComponent(anonymousId)}`);
+    expect(events.map((event) => event.type).sort()).toEqual(['page', 'track']);
+    const track = events.find((event) => event.type === 'track')!;
+    expect(track.name).toBe(`Clicked ${awkward}`);
+    expect(track.payload.userId).toBe('user\nid');
+    expect(track.payload.properties).toEqual({ label: awkward, nested: { path: 'C:\\temp\\' } });
+    expect(events.find((event) => event.type === 'page')!.payload.properties.title).toBe(awkward);
+  });
+
   it("corrects a device's clock skew from sentAt", async () => {
     const skewMs = 3 * 3600_000;
     const now = bed.database.ctx.clock.now().getTime();

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
-import { prepared, type Tx } from '../../platform/db/database.js';
+import { copyField, copyInto, prepared, type Tx } from '../../platform/db/database.js';
 import type { AuditActor } from '../accounts/index.js';
 import { contactsByIdentity, lookupIdentities, recordTouches, type Touch } from '../contacts/index.js';
 import { normaliseEmail } from '../../platform/text.js';
@@ -8,7 +8,7 @@ import { publishBatch } from './fanout.js';
 import { alias, group, identify, type IdentityScope, linkVisitors, type VisitorState } from './identity.js';
 import { ensureEventPartitions } from './partitions.js';
 import { campaignContext, type EventRejection, type IncomingEvent, pageOf } from './payload.js';
-import { assignSessions, type SessionDelta } from './sessions.js';
+import { assignSessions, type SessionAssignment, type SessionDelta } from './sessions.js';
 import { cachedTrackingSettings } from './settings.js';
 import { visitorBucket } from './visitor-buckets.js';
 import { classifyTouch } from './touchpoints.js';
@@ -23,7 +23,7 @@ import { classifyTouch } from './touchpoints.js';
  *  2. run identify, alias and group calls in time order (they link visitors to contacts,
  *     create, update and merge contacts and companies);
  *  3. resolve every event's contact, assign visits, classify the touchpoint;
- *  4. insert the events and add up the visits (one statement), record first/last touch,
+ *  4. add up the visits, copy the events in, record first/last touch,
  *     publish to the consumers.
  */
 export interface IngestSource {
@@ -78,8 +78,8 @@ export async function ingestEvents(
     for (const event of fresh) if (event.type === 'group') await group(scope, event, contactOf(event));
 
     const deltas = new Map<string, SessionDelta>();
-    const rows = placeInVisits(scope, fresh, contactOf, deltas);
-    const ids = await writeBatch(scope, fresh, rows, deltas);
+    const lines = placeInVisits(scope, fresh, contactOf, deltas);
+    const ids = await writeBatch(scope, lines, deltas);
     await updateTouches(scope, [...deltas.values()].filter((delta) => delta.isNew));
     await publishBatch(trx, ctx.clock, workspaceId, ids.map((id, i) => ({ id, occurredAt: fresh[i]!.occurredAt })), [...scope.relinked]);
     if (followUp) {
@@ -196,26 +196,28 @@ async function resolveContacts(scope: IdentityScope, events: IncomingEvent[]): P
   return (event) => (event.userId ? byUser.get(event.userId) : undefined) ?? scope.visitors.get(event.visitorKey)?.contactId ?? null;
 }
 
-/** An event's columns (times as ISO text), serialised with its payload by rowsJson(). */
-interface EventRow {
-  received_at: string; occurred_at: string; type: string; name: string | null; message_id: string; anonymous_id: string | null; user_id: string | null;
-  visitor_key: string; contact_id: string | null; session_id: string | null; channel: string; touch_owner: string;
-  page_path: string | null;
+/**
+ * The columns an event is copied with (copyInto), in the order eventLine() writes them after
+ * the workspace and the id.
+ */
+const eventColumns = 'workspace_id, id, received_at, occurred_at, type, name, message_id, anonymous_id, user_id, visitor_key, contact_id, session_id, channel, touch_owner, page_path, payload';
+
+/** An event as the end of its COPY line (from received_at on), its payload the text it was read as. */
+function eventLine(event: IncomingEvent, receivedIso: string, contactId: string | null, visit: SessionAssignment, pagePath: string | null): string {
+  return `${receivedIso}\t${event.occurredAt.toISOString()}\t${event.type}\t${copyField(event.name)}\t${copyField(event.messageId)}\t${copyField(event.anonymousId)}\t`
+    + `${copyField(event.userId)}\t${copyField(event.visitorKey)}\t${copyField(contactId)}\t${copyField(visit.sessionId)}\t${copyField(visit.channel)}\t`
+    + `${copyField(visit.owner)}\t${copyField(pagePath)}\t${copyField(event.payloadJson)}\n`;
 }
 
-/** The rows as one JSON array, each payload spliced in as the text it was read as (no second serialisation). */
-function rowsJson(rows: EventRow[], events: IncomingEvent[]): string {
-  return `[${rows.map((row, i) => `${JSON.stringify(row).slice(0, -1)},"payload":${events[i]!.payloadJson}}`).join(',')}]`;
-}
-
-function placeInVisits(scope: IdentityScope, events: IncomingEvent[], contactOf: (event: IncomingEvent) => string | null, deltas: Map<string, SessionDelta>): EventRow[] {
+/** Assigns the events to visits and returns each one's eventLine(), in the order of `events`. */
+function placeInVisits(scope: IdentityScope, events: IncomingEvent[], contactOf: (event: IncomingEvent) => string | null, deltas: Map<string, SessionDelta>): string[] {
   const byVisitor = new Map<string, IncomingEvent[]>();
   for (const event of events) {
     const list = byVisitor.get(event.visitorKey);
     if (list) list.push(event);
     else byVisitor.set(event.visitorKey, [event]);
   }
-  const rows = new Map<IncomingEvent, EventRow>();
+  const lines = new Map<IncomingEvent, string>();
   // The events of one request share their arrival time: formatted once.
   let receivedAt: Date | null = null;
   let receivedIso = '';
@@ -227,22 +229,18 @@ function placeInVisits(scope: IdentityScope, events: IncomingEvent[], contactOf:
     })), deltas);
     visitorEvents.forEach((event, i) => {
       if (event.receivedAt !== receivedAt) [receivedAt, receivedIso] = [event.receivedAt, event.receivedAt.toISOString()];
-      rows.set(event, {
-        received_at: receivedIso, occurred_at: event.occurredAt.toISOString(), type: event.type, name: event.name, message_id: event.messageId,
-        anonymous_id: event.anonymousId, user_id: event.userId, visitor_key: key, contact_id: contactOf(event),
-        session_id: assigned[i]!.sessionId, channel: assigned[i]!.channel, touch_owner: assigned[i]!.owner,
-        page_path: event.type === 'page' ? pages[i]!.path : null,
-      });
+      lines.set(event, eventLine(event, receivedIso, contactOf(event), assigned[i]!, event.type === 'page' ? pages[i]!.path : null));
     });
   }
-  return events.map((event) => rows.get(event)!);
+  return events.map((event) => lines.get(event)!);
 }
 
 /**
- * One round trip: inserts the events and adds them to their visits (new visits inserted,
- * running ones extended). Returns the new event ids in the order of `rows`.
+ * Two statements: the visits (new ones inserted, running ones extended) with the new events'
+ * ids drawn from their sequence, then the events copied with those ids. Returns the ids in
+ * the order of `lines`.
  */
-async function writeBatch(scope: IdentityScope, events: IncomingEvent[], rows: EventRow[], deltas: Map<string, SessionDelta>): Promise<number[]> {
+async function writeBatch(scope: IdentityScope, lines: string[], deltas: Map<string, SessionDelta>): Promise<number[]> {
   const visits = [...deltas.values()].map((delta) => ({
     id: delta.id, visitor_key: delta.visitorKey, contact_id: scope.visitors.get(delta.visitorKey)?.contactId ?? null,
     started_at: delta.startedAt.toISOString(), last_event_at: delta.lastEventAt.toISOString(), event_count: delta.eventCount, page_count: delta.pageCount,
@@ -251,7 +249,9 @@ async function writeBatch(scope: IdentityScope, events: IncomingEvent[], rows: E
   }));
   // Visitors change only when a userId is first seen on them (rare: a separate statement).
   const learned = [...scope.visitors.values()].filter((v) => v.learnedUserId);
-  const { rows: [inserted] } = await sql<{ ids: Record<string, number> }>`${prepared}
+  // events.id is an identity column: its sequence is events_id_seq. Ids drawn and not used
+  // (a failed transaction) are only a gap.
+  const { rows: [allocated] } = await sql<{ ids: number[] }>`${prepared}
     with visits as (
       insert into web_sessions (workspace_id, id, visitor_key, contact_id, started_at, last_event_at, event_count, page_count,
                                 channel, touch_owner, source, medium, campaign, referrer, landing_page)
@@ -263,25 +263,18 @@ async function writeBatch(scope: IdentityScope, events: IncomingEvent[], rows: E
         event_count = web_sessions.event_count + excluded.event_count,
         page_count = web_sessions.page_count + excluded.page_count,
         contact_id = coalesce(web_sessions.contact_id, excluded.contact_id)
-    ), inserted as (
-      insert into events (workspace_id, received_at, occurred_at, type, name, message_id, anonymous_id, user_id, visitor_key,
-                          contact_id, session_id, channel, touch_owner, page_path, payload)
-      select ${scope.workspaceId}, r.received_at, r.occurred_at, r.type, r.name, r.message_id, r.anonymous_id, r.user_id, r.visitor_key,
-             r.contact_id, r.session_id, r.channel, r.touch_owner, r.page_path, r.payload
-        from jsonb_to_recordset(${rowsJson(rows, events)}::jsonb) as r(
-               received_at timestamptz, occurred_at timestamptz, type event_type, name text, message_id text, anonymous_id text, user_id text, visitor_key text,
-               contact_id uuid, session_id uuid, channel text, touch_owner text, page_path text, payload jsonb)
-      returning id, message_id
     )
-    -- One value back (messageId → id) rather than a row per event.
-    select json_object_agg(message_id, id) as ids from inserted`.execute(scope.trx);
+    select json_agg(nextval('events_id_seq')) as ids from generate_series(1, ${lines.length}::int)`.execute(scope.trx);
+  const ids = allocated!.ids;
+  const workspace = copyField(scope.workspaceId);
+  await copyInto(scope.trx, `copy events (${eventColumns}) from stdin`, lines.map((line, i) => `${workspace}\t${ids[i]}\t${line}`).join(''));
   if (learned.length) {
     await sql`
       update visitors v set user_id = l.user_id
         from unnest(${learned.map((v) => v.key)}::text[], ${learned.map((v) => v.userId)}::text[]) as l(key, user_id)
        where v.workspace_id = ${scope.workspaceId} and v.key = l.key and v.user_id is null`.execute(scope.trx);
   }
-  return rows.map((row) => inserted!.ids[row.message_id]!);
+  return ids;
 }
 
 function toTouch(row: { id: string; started_at: Date; channel: string; touch_owner: string; source: string | null; medium: string | null; campaign: string | null; referrer: string | null; landing_page: string | null }): Touch {
