@@ -55,10 +55,10 @@ export async function publishBatch(
   db: DbOrTx, clock: Clock, workspaceId: string, stored: { id: number; occurredAt: Date }[], relinkedContacts: string[] = [],
 ): Promise<void> {
   if (!stored.length || !consumers.size) return;
-  const ids = stored.map((event) => event.id);
+  const ids = stored.map((event) => event.id).sort((a, b) => a - b);
   const times = stored.map((event) => event.occurredAt.getTime());
   const batch = {
-    batchId: Math.min(...ids), ids, from: new Date(Math.min(...times)).toISOString(), to: new Date(Math.max(...times)).toISOString(), relinkedContacts,
+    batchId: ids[0]!, idRanges: idRanges(ids), from: new Date(Math.min(...times)).toISOString(), to: new Date(Math.max(...times)).toISOString(), relinkedContacts,
   };
   await enqueueAll(db, clock, [...consumers.keys()].map((name) => ({
     queue: fanoutQueue, workspaceId, payload: { consumer: name, ...batch }, idempotencyKey: `${name}:${workspaceId}:${batch.batchId}`,
@@ -77,10 +77,30 @@ async function readBatch(db: DbOrTx, workspaceId: string, ids: number[], from: s
   }));
 }
 
+/**
+ * A batch's ids as [first, last] runs: ingest draws them in one series, so a batch is a few
+ * runs, and each consumer's job carries a few numbers instead of every id.
+ */
+function idRanges(sorted: number[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const id of sorted) {
+    const last = ranges[ranges.length - 1];
+    if (last && id === last[1] + 1) last[1] = id;
+    else ranges.push([id, id]);
+  }
+  return ranges;
+}
+
+function idsIn(ranges: [number, number][]): number[] {
+  return ranges.flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_, i) => first + i));
+}
+
 export async function deliverBatch(ctx: AppContext, job: ClaimedJob): Promise<void> {
-  const { consumer: name, batchId, ids, from, to, relinkedContacts } = job.payload as {
-    consumer: string; batchId: number; ids: number[]; from: string; to: string; relinkedContacts?: string[];
+  // Jobs enqueued before idRanges carry the ids themselves.
+  const { consumer: name, batchId, ids: listed, idRanges: ranges, from, to, relinkedContacts } = job.payload as {
+    consumer: string; batchId: number; ids?: number[]; idRanges?: [number, number][]; from: string; to: string; relinkedContacts?: string[];
   };
+  const ids = listed ?? idsIn(ranges ?? []);
   const consumer = consumers.get(name);
   // A consumer that no longer exists (a module removed) has nothing to do.
   if (!consumer || !job.workspaceId) return;
