@@ -1,11 +1,10 @@
-import { Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Paper, Progress, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import { useState } from 'react';
-import { ErrorBlock, LoadingBlock } from '../components/QueryState';
+import { ResultsFrame, ResultStat } from '../components/ResultsFrame';
 import { useConversion } from './api';
 import { formatRate } from './format';
 import type { Rate } from './types';
-import { DaysSelect } from '../components/DaysSelect';
 import { NUMBER } from '../components/table';
 
 
@@ -14,50 +13,33 @@ export function ResultsPanel({ formId }: { formId: string }) {
   const [days, setDays] = useState(30);
   const conversion = useConversion(formId, days);
   return (
-    <Stack gap="md">
-      <Group justify="space-between">
-        <Text fz="sm" c="dimmed">
-          A view is the form shown on a page; the rate is submissions per view.
-        </Text>
-        <DaysSelect days={days} onChange={setDays} />
-      </Group>
-      {conversion.isPending ? (
-        <LoadingBlock />
-      ) : conversion.isError ? (
-        <ErrorBlock error={conversion.error} />
-      ) : (
+    <ResultsFrame
+      intro="A view is the form shown on a page; the rate is submissions per view."
+      days={days}
+      onDaysChange={setDays}
+      query={conversion}
+    >
+      {(data) => (
         <>
           <Paper withBorder radius="md" p="lg" role="region" aria-label="Conversion">
             <Group gap="xl" wrap="nowrap" align="center">
-              <Stat label="Views" value={conversion.data.views.toLocaleString()} />
+              <ResultStat grow label="Views" value={data.views.toLocaleString()} />
               <IconArrowRight size={20} color="var(--mantine-color-gray-5)" />
-              <Stat label="Submissions" value={conversion.data.submissions.toLocaleString()} />
+              <ResultStat grow label="Submissions" value={data.submissions.toLocaleString()} />
               <IconArrowRight size={20} color="var(--mantine-color-gray-5)" />
-              <Stat label="Conversion rate" value={formatRate(conversion.data.rate)} accent />
+              <ResultStat grow label="Conversion rate" value={formatRate(data.rate)} accent />
             </Group>
           </Paper>
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-            <Breakdown title="By page" label="Conversion by page" rows={conversion.data.byPage} empty="/ (no path)" mono />
-            <Breakdown title="By source" label="Conversion by source" rows={conversion.data.bySource} empty="Direct" />
+            <Breakdown title="By page" label="Conversion by page" rows={data.byPage} empty="/ (no path)" mono />
+            <Breakdown title="By source" label="Conversion by source" rows={data.bySource} empty="Direct" />
           </SimpleGrid>
         </>
       )}
-    </Stack>
+    </ResultsFrame>
   );
 }
 
-function Stat({ label, value, accent = false }: { label: string; value: string; accent?: boolean }) {
-  return (
-    <Stack gap={2} style={{ flex: 1 }}>
-      <Text fz="xs" c="dimmed" tt="uppercase" fw={600} lts={0.4}>
-        {label}
-      </Text>
-      <Text fz={28} fw={700} c={accent ? 'indigo.7' : undefined} lh={1.2}>
-        {value}
-      </Text>
-    </Stack>
-  );
-}
 
 function Breakdown({ title, label, rows, empty, mono = false }: { title: string; label: string; rows: Rate[]; empty: string; mono?: boolean }) {
   return (

@@ -1,12 +1,11 @@
 import { Alert, Badge, Box, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconHourglass, IconScale, IconTrendingDown, IconTrophy } from '@tabler/icons-react';
 import { useState } from 'react';
-import { ErrorBlock, LoadingBlock } from '../components/QueryState';
+import { ResultsFrame, ResultStat } from '../components/ResultsFrame';
 import { usePageResults } from './api';
 import { variantColor } from './editor/VariantsEditor';
 import { formatConfidence, formatLift, formatRate, pText, testVerdict, type VerdictTone, variantVerdict } from './format';
 import type { LandingPage } from './types';
-import { DaysSelect } from '../components/DaysSelect';
 import { NUMBER } from '../components/table';
 
 
@@ -22,26 +21,21 @@ export function ResultsPanel({ page }: { page: LandingPage }) {
   const [days, setDays] = useState(90);
   const results = usePageResults(page.id, days);
   return (
-    <Stack gap="md">
-      <Group justify="space-between" wrap="nowrap">
-        <Text fz="sm" c="dimmed" maw={720}>
-          A visitor is a person shown the page, counted once; a conversion is a form sent or, on a variant without a form, a button clicked. The rate is conversions per visitor.
-        </Text>
-        <DaysSelect days={days} onChange={setDays} />
-      </Group>
-      {results.isPending ? (
-        <LoadingBlock />
-      ) : results.isError ? (
-        <ErrorBlock error={results.error} />
-      ) : (
+    <ResultsFrame
+      intro="A visitor is a person shown the page, counted once; a conversion is a form sent or, on a variant without a form, a button clicked. The rate is conversions per visitor."
+      days={days}
+      onDaysChange={setDays}
+      query={results}
+    >
+      {(data) => (
         <>
-          <Verdict tone={testVerdict(results.data).tone} text={testVerdict(results.data).text} />
+          <Verdict tone={testVerdict(data).tone} text={testVerdict(data).text} />
           <Paper withBorder radius="md" p="lg" role="region" aria-label="Totals">
             <SimpleGrid cols={{ base: 2, sm: 4 }}>
-              <Stat label="Visitors" value={results.data.visitors.toLocaleString()} />
-              <Stat label="Views" value={results.data.views.toLocaleString()} />
-              <Stat label="Conversions" value={results.data.conversions.toLocaleString()} />
-              <Stat label="Conversion rate" value={formatRate(results.data.rate)} accent />
+              <ResultStat label="Visitors" value={data.visitors.toLocaleString()} />
+              <ResultStat label="Views" value={data.views.toLocaleString()} />
+              <ResultStat label="Conversions" value={data.conversions.toLocaleString()} />
+              <ResultStat label="Conversion rate" value={formatRate(data.rate)} accent />
             </SimpleGrid>
           </Paper>
           <Paper withBorder radius="md" style={{ overflowX: 'auto' }}>
@@ -63,8 +57,8 @@ export function ResultsPanel({ page }: { page: LandingPage }) {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {results.data.variants.map((variant, index) => {
-                  const control = results.data.variants[0]!;
+                {data.variants.map((variant, index) => {
+                  const control = data.variants[0]!;
                   const verdict = index === 0 ? null : variantVerdict(variant, control);
                   return (
                     <Table.Tr key={variant.key} aria-label={`Variant ${variant.key}`}>
@@ -148,7 +142,7 @@ export function ResultsPanel({ page }: { page: LandingPage }) {
           </Text>
         </>
       )}
-    </Stack>
+    </ResultsFrame>
   );
 }
 
@@ -164,15 +158,3 @@ function Verdict({ tone, text }: { tone: VerdictTone; text: string }) {
   );
 }
 
-function Stat({ label, value, accent = false }: { label: string; value: string; accent?: boolean }) {
-  return (
-    <Stack gap={2}>
-      <Text fz="xs" c="dimmed" tt="uppercase" fw={600} lts={0.4}>
-        {label}
-      </Text>
-      <Text fz={28} fw={700} c={accent ? 'indigo.7' : undefined} lh={1.2}>
-        {value}
-      </Text>
-    </Stack>
-  );
-}

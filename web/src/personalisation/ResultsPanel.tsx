@@ -1,9 +1,8 @@
-import { Anchor, Badge, Group, Paper, Progress, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Box, Group, Paper, Progress, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ErrorBlock, LoadingBlock } from '../components/QueryState';
+import { ResultsFrame, ResultStat } from '../components/ResultsFrame';
 import { useSlotResults } from './api';
-import { DaysSelect } from '../components/DaysSelect';
 import { NUMBER } from '../components/table';
 
 
@@ -15,28 +14,17 @@ export function ResultsPanel({ slotId }: { slotId: string }) {
   const [days, setDays] = useState(30);
   const results = useSlotResults(slotId, days);
   return (
-    <Stack gap="md">
-      <Group justify="space-between">
-        <Text fz="sm" c="dimmed" maw={640}>
-          An impression is the slot filled on a page view. Rules are listed in their order; the default counts visitors in none of their segments and
-          visitors Tandem does not know yet.
-        </Text>
-        <DaysSelect days={days} onChange={setDays} />
-      </Group>
-      {results.isPending ? (
-        <LoadingBlock />
-      ) : results.isError ? (
-        <ErrorBlock error={results.error} />
-      ) : (
+    <ResultsFrame
+      intro="An impression is the slot filled on a page view. Rules are listed in their order; the default counts visitors in none of their segments and visitors Tandem does not know yet."
+      days={days}
+      onDaysChange={setDays}
+      query={results}
+    >
+      {(data) => (
         <Paper withBorder radius="md" p="lg">
-          <Stack gap={2} mb="md">
-            <Text fz="xs" c="dimmed" tt="uppercase" fw={600} lts={0.4}>
-              Impressions
-            </Text>
-            <Text fz={28} fw={700} lh={1.2} aria-label="Total impressions">
-              {results.data.impressions.toLocaleString()}
-            </Text>
-          </Stack>
+          <Box mb="md">
+            <ResultStat label="Impressions" value={data.impressions.toLocaleString()} valueLabel="Total impressions" />
+          </Box>
           <Table aria-label="Impressions by content" verticalSpacing={8} maw={820}>
             <Table.Thead>
               <Table.Tr>
@@ -48,8 +36,8 @@ export function ResultsPanel({ slotId }: { slotId: string }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {results.data.variants.map((variant, index) => {
-                const part = share(variant.impressions, results.data.impressions);
+              {data.variants.map((variant, index) => {
+                const part = share(variant.impressions, data.impressions);
                 const isDefault = variant.variant === 'default';
                 return (
                   <Table.Tr key={variant.variant}>
@@ -80,7 +68,7 @@ export function ResultsPanel({ slotId }: { slotId: string }) {
                       <Group gap="sm" wrap="nowrap">
                         <Progress value={part} size="sm" w={130} color={isDefault ? 'gray' : 'indigo'} aria-hidden />
                         <Text fz="sm" fw={500}>
-                          {results.data.impressions ? formatShare(part) : '—'}
+                          {data.impressions ? formatShare(part) : '—'}
                         </Text>
                       </Group>
                     </Table.Td>
@@ -89,13 +77,13 @@ export function ResultsPanel({ slotId }: { slotId: string }) {
               })}
             </Table.Tbody>
           </Table>
-          {results.data.impressions === 0 && (
+          {data.impressions === 0 && (
             <Text fz="sm" c="dimmed" mt="sm">
               No impressions in this period. Once the snippet is on a page with the tracker, each page view counts here.
             </Text>
           )}
         </Paper>
       )}
-    </Stack>
+    </ResultsFrame>
   );
 }
