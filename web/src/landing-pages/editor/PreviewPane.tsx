@@ -12,6 +12,10 @@ const WIDTHS = { desktop: '100%', mobile: 390 } as const;
 /** The phone's frame around the page. */
 const BEZEL = 8;
 type Device = keyof typeof WIDTHS;
+const DEVICES: { value: Device; name: string; tip: string; Icon: typeof IconDeviceDesktop }[] = [
+  { value: 'desktop', name: 'Desktop', tip: 'Desktop', Icon: IconDeviceDesktop },
+  { value: 'mobile', name: 'Mobile', tip: `Phone (${WIDTHS.mobile} px)`, Icon: IconDeviceMobile },
+];
 
 export const PREVIEW_DEBOUNCE_MS = 400;
 
@@ -59,30 +63,17 @@ export function PreviewPane({ page, variant, address }: PreviewPaneProps) {
           aria-label="Preview width"
           value={device}
           onChange={(value) => setDevice(value as Device)}
-          data={[
-            {
-              value: 'desktop',
-              label: (
-                <Tooltip label="Desktop" withArrow>
-                  <Group gap={6} wrap="nowrap">
-                    <IconDeviceDesktop size={16} />
-                    <VisuallyHidden>Desktop</VisuallyHidden>
-                  </Group>
-                </Tooltip>
-              ),
-            },
-            {
-              value: 'mobile',
-              label: (
-                <Tooltip label="Phone (390 px)" withArrow>
-                  <Group gap={6} wrap="nowrap">
-                    <IconDeviceMobile size={16} />
-                    <VisuallyHidden>Mobile</VisuallyHidden>
-                  </Group>
-                </Tooltip>
-              ),
-            },
-          ]}
+          data={DEVICES.map(({ value, name, tip, Icon }) => ({
+            value,
+            label: (
+              <Tooltip label={tip} withArrow>
+                <Group gap={6} wrap="nowrap">
+                  <Icon size={16} />
+                  <VisuallyHidden>{name}</VisuallyHidden>
+                </Group>
+              </Tooltip>
+            ),
+          }))}
         />
       </Group>
       {preview.isError && (
