@@ -9,7 +9,7 @@ registerContactDataSource(dealData);
 
 export { createDeal, getDeal, searchDeals, updateDeal } from './deals.js';
 export { logActivity } from './activities.js';
-export { createTask } from './tasks.js';
+export { createTask, createTasksForContacts } from './tasks.js';
 export { listPipelines } from './pipelines.js';
 
 /** Pipelines and deals, activities (notes, calls, meetings, emails) and tasks. */

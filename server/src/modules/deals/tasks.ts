@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { badRequest, notFound } from '../../platform/http/errors.js';
-import type { AuditActor } from '../accounts/index.js';
-import { checkOwner, recordTouchpoint } from '../contacts/index.js';
+import { type AuditActor, listMembers } from '../accounts/index.js';
+import { checkOwner, recordTouchpoint, recordTouchpoints } from '../contacts/index.js';
 import { resolveSubjects, type Subjects } from './activities.js';
 import type { TaskPriority } from './tables.js';
 
@@ -50,6 +50,30 @@ export async function createTask(db: DbOrTx, clock: Clock, workspaceId: string, 
     });
   }
   return toTask(row);
+}
+
+/**
+ * One task per contact, each assigned to that contact's owner (unassigned when it has none,
+ * or when the owner has left the workspace), in three statements whatever the number of
+ * contacts: what a journey step does for everyone who reaches it. The contacts are the
+ * caller's, already read in this workspace.
+ */
+export async function createTasksForContacts(
+  db: DbOrTx, clock: Clock, workspaceId: string, actor: AuditActor, task: { title: string; dueAt?: string },
+  contacts: { contactId: string; assigneeId: string | null }[],
+): Promise<void> {
+  if (!contacts.length) return;
+  const members = new Set((await listMembers(db, workspaceId)).map((member) => member.userId));
+  const now = clock.now();
+  const dueAt = task.dueAt ? new Date(task.dueAt) : null;
+  const rows = await db.insertInto('tasks').values(contacts.map((contact) => ({
+    workspace_id: workspaceId, title: task.title, due_at: dueAt, priority: 'normal' as const, assignee_id: contact.assigneeId && members.has(contact.assigneeId) ? contact.assigneeId : null,
+    contact_id: contact.contactId, created_at: now, updated_at: now,
+  }))).returning(['id', 'contact_id', 'assignee_id']).execute();
+  await recordTouchpoints(db, clock, rows.map((row) => ({
+    workspaceId, kind: 'task.created', contactId: row.contact_id, actor, source: { type: 'task', id: row.id },
+    data: { title: task.title, dueAt, assigneeId: row.assignee_id },
+  })));
 }
 
 export async function updateTask(db: DbOrTx, clock: Clock, workspaceId: string, actor: AuditActor, id: string, input: TaskInput) {

@@ -408,6 +408,31 @@ describe('actions and entry rules', () => {
     expect(await enrolmentOf(follower, person)).toMatchObject({ status: 'completed' });
   });
 
+  it("creates a task for each contact's owner, unassigned when there is no owner or the owner has left", async () => {
+    const { sales, service } = bed.workspace.users;
+    const owned = await contact('owned-task@acme.example', { ownerId: sales.id });
+    const unowned = await contact('unowned-task@acme.example');
+    const orphaned = await contact('orphaned-task@acme.example', { ownerId: service.id });
+    expect((await bed.api(`/api/v1/members/${service.id}`, { method: 'DELETE' })).status).toBe(204);
+    const id = await journey('Tasks for owners', {
+      nodes: [manual, node('task', 'create_task', { title: 'Book the kick-off', dueInDays: 3 })],
+      edges: [edge('start', 'task')],
+    });
+    await launch(id);
+    await enrol(id, [owned, unowned, orphaned]);
+    await settle(bed);
+
+    const due = new Date(bed.database.ctx.clock.now().getTime() + 3 * day).toISOString().slice(0, 10);
+    for (const [person, assigneeId] of [[owned, sales.id], [unowned, null], [orphaned, null]] as const) {
+      const tasks = (await bed.api(`/api/v1/tasks?contactId=${person}&status=all`)).body.items;
+      expect(tasks).toEqual([expect.objectContaining({ title: 'Book the kick-off', assigneeId, done: false })]);
+      expect(tasks[0].dueAt.slice(0, 10)).toBe(due);
+      const timeline = (await bed.api(`/api/v1/contacts/${person}/timeline`)).body.items;
+      expect(timeline).toContainEqual(expect.objectContaining({ kind: 'task.created', data: expect.objectContaining({ title: 'Book the kick-off', assigneeId }) }));
+      expect(await enrolmentOf(id, person)).toMatchObject({ status: 'completed' });
+    }
+  });
+
   it('enrols a segment at launch, up to the cap in flight, and by a date field', async () => {
     await bed.api('/api/v1/custom-fields', { body: { objectType: 'contact', key: 'contract_end', label: 'Contract end', type: 'date' } });
     // Noon (UTC) tomorrow, so the hours this test moves on stay within one day.

@@ -4,7 +4,7 @@ import type { Tx } from '../../platform/db/database.js';
 import { enqueueAll } from '../../platform/jobs/queue.js';
 import type { AuditActor } from '../accounts/index.js';
 import { changeContactTags, moveLifecycleStage, type LifecycleStage, setContactField, setContactOwner } from '../contacts/index.js';
-import { createTask } from '../deals/index.js';
+import { createTasksForContacts } from '../deals/index.js';
 import { queueJourneyEmails } from '../messaging/index.js';
 import { notifyEach } from '../notifications/index.js';
 import { addPoints } from '../scoring/index.js';
@@ -156,9 +156,8 @@ export const handlers: { [T in NodeType]: Handler<T> } = {
     if (!scope.dryRun) {
       const owners = await scope.db.selectFrom('contacts').select(['id', 'owner_id']).where('workspace_id', '=', scope.workspaceId).where('id', 'in', contactsOf(travellers)).execute();
       const dueAt = node.dueInDays !== undefined ? new Date(scope.now.getTime() + node.dueInDays * 86_400_000).toISOString() : undefined;
-      for (const owner of owners) {
-        await createTask(scope.db, scope.ctx.clock, scope.workspaceId, actorOf(version), { title: node.title, contactId: owner.id, assigneeId: owner.owner_id, dueAt });
-      }
+      await createTasksForContacts(scope.db, scope.ctx.clock, scope.workspaceId, actorOf(version), { title: node.title, dueAt },
+        owners.map((owner) => ({ contactId: owner.id, assigneeId: owner.owner_id })));
     }
     return all(travellers, go('next', would(scope, `create the task "${node.title}" for the owner`)));
   },
