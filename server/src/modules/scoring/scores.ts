@@ -26,10 +26,24 @@ async function changed(trx: Tx, ctx: AppContext, workspaceId: string, contactIds
   for (const listener of listeners) await listener(trx, ctx, workspaceId, contactIds);
 }
 
+/**
+ * Taken first in the transaction of every pass over a workspace's whole ledger (a rescore,
+ * the decay, a regrade) and, shared, of every event batch's scoring: a pass waits for the
+ * batches being scored and they wait for it. Without it a rescore replaces ledger entries
+ * that a batch (or another rescore) is writing: one of them fails on the unique entry per
+ * event, or they lock score rows in opposite orders and one dies of a deadlock.
+ */
+async function lockLedger(trx: Tx, workspaceId: string, mode: 'batch' | 'pass'): Promise<void> {
+  const key = `scores:${workspaceId}`;
+  if (mode === 'pass') await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+  else await sql`select pg_advisory_xact_lock_shared(hashtextextended(${key}, 0))`.execute(trx);
+}
+
 /** The event fan-out consumer. */
 export async function onEvents(trx: Tx, ctx: AppContext, workspaceId: string, batch: StoredBatch): Promise<void> {
   const events = batch.events.filter((event) => event.contactId);
   if (!events.length && !batch.relinkedContacts.length) return;
+  await lockLedger(trx, workspaceId, 'batch');
   const times = batch.events.map((event) => event.occurredAt.getTime());
   const settings = await getSettings(trx, workspaceId);
   const contacts = await scoreEvents(trx, ctx.clock, workspaceId, settings, {
@@ -61,6 +75,7 @@ export async function onContactsChanged(trx: Tx, ctx: AppContext, workspaceId: s
  */
 export async function rescore(ctx: AppContext, workspaceId: string, kind: RuleKind): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
+    await lockLedger(trx, workspaceId, 'pass');
     const settings = await getSettings(trx, workspaceId);
     const contacts = kind === 'fit'
       ? await scoreFit(trx, ctx.clock, workspaceId, settings, null)
@@ -75,6 +90,7 @@ export async function decayAll(ctx: AppContext): Promise<void> {
   const workspaces = await ctx.db.selectFrom('contact_scores').select('workspace_id').distinct().execute();
   for (const { workspace_id: workspaceId } of workspaces) {
     await ctx.db.transaction().execute(async (trx) => {
+      await lockLedger(trx, workspaceId, 'pass');
       const settings = await getSettings(trx, workspaceId);
       if (await decayEngagement(trx, ctx.clock, workspaceId, settings)) await recomputeSegmentsReading(trx, ctx.clock, workspaceId, 'score');
     });
@@ -83,6 +99,7 @@ export async function decayAll(ctx: AppContext): Promise<void> {
 
 export async function regradeAll(ctx: AppContext, workspaceId: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
+    await lockLedger(trx, workspaceId, 'pass');
     await regrade(trx, workspaceId, await getSettings(trx, workspaceId));
     await recomputeSegmentsReading(trx, ctx.clock, workspaceId, 'score');
   });

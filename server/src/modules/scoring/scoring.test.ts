@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useApiTestBed } from '../../test/harness.js';
 import { settle as settleJobs, track } from '../../test/pipeline.js';
+import { rescore } from './scores.js';
 
 const bed = useApiTestBed('Scoring');
 const day = 86_400_000;
@@ -99,6 +100,23 @@ describe('lead scoring', () => {
     const rescored = await score(id);
     expect(rescored.ledger.filter((entry: { rule: string }) => entry.rule === 'Pricing page')).toHaveLength(4);
     expect(rescored.ledger.every((entry: { rule: string; points: number }) => entry.rule !== 'Pricing page' || entry.points === 5)).toBe(true);
+  });
+
+  it('scores new events while a rule change rescores everyone, each event once, and neither fails', async () => {
+    const enterprise = await rule({ kind: 'engagement', name: 'Enterprise page', points: 3, condition: { type: 'event', event: { kind: 'page', path: '/enterprise' } } });
+    await settle();
+    const visits = (i: number) => 2 + (i % 3);
+    const people = Array.from({ length: 16 }, (_, i) => i);
+    await Promise.all(people.map((i) => track(bed, `u-race-${i}`, `race-${i}@example.com`, Array.from({ length: visits(i) }, () => ({ type: 'page' as const, name: '/enterprise' })))));
+    // The batches' scoring jobs run while two rescores go through every stored event.
+    const { ctx } = bed.database;
+    await Promise.all([settle(), rescore(ctx, bed.workspace.workspaceId, 'engagement'), rescore(ctx, bed.workspace.workspaceId, 'engagement')]);
+    await settle();
+    for (const i of people) {
+      const { ledger } = await score(await contactByEmail(`race-${i}@example.com`));
+      const earned = ledger.filter((entry: { ruleId: string }) => entry.ruleId === enterprise);
+      expect(earned.map((entry: { points: number }) => entry.points)).toEqual(Array(visits(i)).fill(3));
+    }
   });
 
   it('lets a segment select contacts by score and tier, kept current as points arrive', async () => {
