@@ -5,12 +5,11 @@ import { useCurrentMe } from '../api/queries';
 import { formatDateTime, formatRelative } from '../app/format';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorBlock, LoadingBlock } from '../components/QueryState';
+import { NUMBER } from '../components/table';
 import { useForms } from './api';
 import { formatRate, rateOf } from './format';
 import { FormStatusBadge } from './StatusBadge';
 import type { FormSummary } from './types';
-import { NUMBER } from '../components/table';
-
 
 /** /forms: every form with its views, submissions and conversion rate. */
 export function FormsPage() {

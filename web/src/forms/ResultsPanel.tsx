@@ -2,11 +2,10 @@ import { Group, Paper, Progress, SimpleGrid, Table, Text, Title } from '@mantine
 import { IconArrowRight } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ResultsFrame, ResultStat } from '../components/ResultsFrame';
+import { NUMBER } from '../components/table';
 import { useConversion } from './api';
 import { formatRate } from './format';
 import type { Rate } from './types';
-import { NUMBER } from '../components/table';
-
 
 /** Views → submissions, overall, by page and by source. */
 export function ResultsPanel({ formId }: { formId: string }) {
@@ -39,7 +38,6 @@ export function ResultsPanel({ formId }: { formId: string }) {
     </ResultsFrame>
   );
 }
-
 
 function Breakdown({ title, label, rows, empty, mono = false }: { title: string; label: string; rows: Rate[]; empty: string; mono?: boolean }) {
   return (

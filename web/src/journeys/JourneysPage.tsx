@@ -6,13 +6,12 @@ import { fieldError, formError } from '../api/client';
 import { formatDateTime, formatRelative } from '../app/format';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorBlock, LoadingBlock } from '../components/QueryState';
+import { NUMBER } from '../components/table';
 import { FormErrorAlert } from '../crm/shared/FormErrorAlert';
 import { useCreateJourney, useJourneys, useServerNow } from './api';
 import { TRIGGER_LABELS } from './format';
 import { JourneyStatusBadge } from './StatusBadge';
 import type { JourneySummary } from './types';
-import { NUMBER } from '../components/table';
-
 
 /** Every journey with its status and how many contacts are in it, entered it and converted. */
 export function JourneysPage() {

@@ -5,12 +5,11 @@ import { useCurrentMe } from '../api/queries';
 import { formatDateTime, formatRelative } from '../app/format';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorBlock, LoadingBlock } from '../components/QueryState';
+import { NUMBER } from '../components/table';
 import { usePages } from './api';
 import { formatRate } from './format';
 import { PageStatusBadge } from './StatusBadge';
 import type { PageSummary } from './types';
-import { NUMBER } from '../components/table';
-
 
 /** /landing-pages: every page with its address, variants, visitors and conversion rate. */
 export function LandingPagesPage() {

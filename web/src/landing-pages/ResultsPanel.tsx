@@ -2,12 +2,11 @@ import { Alert, Badge, Box, Group, Paper, Progress, SimpleGrid, Stack, Table, Te
 import { IconHourglass, IconScale, IconTrendingDown, IconTrophy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ResultsFrame, ResultStat } from '../components/ResultsFrame';
+import { NUMBER } from '../components/table';
 import { usePageResults } from './api';
 import { variantColor } from './editor/VariantsEditor';
 import { formatConfidence, formatLift, formatRate, pText, testVerdict, type VerdictTone, variantVerdict } from './format';
 import type { LandingPage } from './types';
-import { NUMBER } from '../components/table';
-
 
 const TONES: Record<VerdictTone, { color: string; icon: typeof IconTrophy }> = {
   win: { color: 'teal', icon: IconTrophy },

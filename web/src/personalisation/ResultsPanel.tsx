@@ -2,9 +2,8 @@ import { Anchor, Badge, Box, Group, Paper, Progress, Table, Text } from '@mantin
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ResultsFrame, ResultStat } from '../components/ResultsFrame';
-import { useSlotResults } from './api';
 import { NUMBER } from '../components/table';
-
+import { useSlotResults } from './api';
 
 const share = (part: number, total: number) => (total ? (part / total) * 100 : 0);
 const formatShare = (value: number) => `${value.toLocaleString(undefined, { maximumFractionDigits: 1 })}%`;

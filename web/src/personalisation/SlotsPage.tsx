@@ -5,11 +5,10 @@ import { useCurrentMe } from '../api/queries';
 import { formatDateTime, formatRelative } from '../app/format';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorBlock, LoadingBlock } from '../components/QueryState';
+import { NUMBER } from '../components/table';
 import { useSlots } from './api';
 import { SlotStatusBadge } from './StatusBadge';
 import type { ContentSlot } from './types';
-import { NUMBER } from '../components/table';
-
 
 /** /personalisation: the content slots of the website, with their rules and impressions. */
 export function SlotsPage() {

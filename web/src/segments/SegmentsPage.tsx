@@ -4,11 +4,10 @@ import { Link } from 'react-router';
 import { formatRelative, formatDateTime } from '../app/format';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorBlock, LoadingBlock } from '../components/QueryState';
+import { NUMBER } from '../components/table';
 import { useSegments } from './api';
 import { SegmentsTabs } from './SegmentsTabs';
 import type { Segment } from './types';
-import { NUMBER } from '../components/table';
-
 
 /** Every segment with its member count, and whether one needs attention. */
 export function SegmentsPage() {

@@ -4,10 +4,10 @@ import { Link } from 'react-router';
 import { formatTimestamp } from '../../app/format';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorBlock, LoadingBlock } from '../../components/QueryState';
+import { NUMBER } from '../../components/table';
 import type { ImportRun } from '../types';
 import { useImportHistory } from './api';
 import { OBJECT_LABELS } from './fields';
-import { NUMBER } from '../../components/table';
 
 const STATUS: Record<ImportRun['status'], { label: string; color: string }> = {
   uploaded: { label: 'Not started', color: 'gray' },
@@ -16,7 +16,6 @@ const STATUS: Record<ImportRun['status'], { label: string; color: string }> = {
   done: { label: 'Done', color: 'teal' },
   failed: { label: 'Failed', color: 'red' },
 };
-
 
 export function ImportsPage() {
   const history = useImportHistory();

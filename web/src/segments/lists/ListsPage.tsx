@@ -5,12 +5,11 @@ import { Link, useNavigate } from 'react-router';
 import { formatDateTime, formatRelative } from '../../app/format';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorBlock, LoadingBlock } from '../../components/QueryState';
+import { NUMBER } from '../../components/table';
 import { useLists } from '../api';
 import { SegmentsTabs } from '../SegmentsTabs';
 import type { List } from '../types';
 import { ListFormModal } from './ListFormModal';
-import { NUMBER } from '../../components/table';
-
 
 /** Static lists: contacts added by hand, from a condition or from a CSV file. */
 export function ListsPage() {
