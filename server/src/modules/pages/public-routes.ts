@@ -45,6 +45,8 @@ export function pagePublicRoutes(ctx: AppContext): FastifyPluginAsync {
     const rateLimit = new AddressRateLimit(ctx.config.ingestRatePerIp, 'page views');
     const isRobot = (request: FastifyRequest) => robots.test(request.headers['user-agent'] ?? '');
     const pageUrl = (request: FastifyRequest) => `${ctx.config.publicUrl}${request.url}`;
+    // A page's own cookies (its variant, its conversion) stay with the page for 90 days.
+    const pageCookie = (page: LandingPage) => ({ path: `/p/${page.slug}`, maxAge: 90 * 86_400, sameSite: 'lax' as const, secure, httpOnly: true });
 
     /** The visitor's variant: the one in their cookie, else a new draw (and `isNew`). */
     function variantFor(request: FastifyRequest, page: LandingPage, asked?: unknown): { variant: Variant; isNew: boolean } {
@@ -53,14 +55,14 @@ export function pagePublicRoutes(ctx: AppContext): FastifyPluginAsync {
     }
 
     function keepVariant(reply: FastifyReply, page: LandingPage, variant: Variant) {
-      reply.setCookie(variantCookie(page), variant.key, { path: `/p/${page.slug}`, maxAge: 90 * 86_400, sameSite: 'lax', secure, httpOnly: true });
+      reply.setCookie(variantCookie(page), variant.key, pageCookie(page));
     }
 
     /** Counts the visitor's conversion on the variant, once per browser. */
     async function countConversion(request: FastifyRequest, reply: FastifyReply, page: LandingPage, variant: Variant) {
       if (request.cookies[convertedCookie(page)]) return;
       await countPage(ctx.db, page, variant.key, ctx.clock.now(), { conversions: 1 });
-      reply.setCookie(convertedCookie(page), variant.key, { path: `/p/${page.slug}`, maxAge: 90 * 86_400, sameSite: 'lax', secure, httpOnly: true });
+      reply.setCookie(convertedCookie(page), variant.key, pageCookie(page));
     }
 
     /** The visitor's anonymous id, new if they have none, or null when the workspace may not track them yet. */

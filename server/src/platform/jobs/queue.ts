@@ -43,7 +43,8 @@ export async function enqueueAll(db: DbOrTx, clock: Clock, jobs: JobRequest[]): 
     queue: job.queue, payload: job.payload ?? {}, workspace_id: job.workspaceId ?? null, idempotency_key: job.idempotencyKey ?? null,
     run_at: job.runAt ?? now, max_attempts: job.maxAttempts ?? 5,
   })));
-  // The insert and the wake-up call in one round trip (the notice is sent on commit).
+  // The insert and the wake-up call in one round trip (the notice is sent on commit). A
+  // plain select in a CTE runs only when read: the count reads `notified`.
   const { rows: inserted } = await sql<{ id: number }>`
     with inserted as (
       insert into jobs (queue, payload, workspace_id, idempotency_key, run_at, max_attempts, created_at)
